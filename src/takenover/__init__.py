@@ -1,0 +1,7 @@
+"""Taken Over: shared code for the book's data pipeline, loader and chapters."""
+
+__version__ = "0.1.0"
+
+from .load import load, describe  # noqa: E402
+
+__all__ = ["load", "describe", "__version__"]

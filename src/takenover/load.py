@@ -1,0 +1,103 @@
+"""The one way chapters read data: `load("comments")` gives a typed DataFrame.
+
+The loader checks the file's hash and the schema on every load, so a chapter
+never runs on data that differ from the committed, described dataset.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+
+
+class DataError(RuntimeError):
+    """The clean data on disk do not match their descriptor."""
+
+
+@lru_cache(maxsize=1)
+def _descriptor(path: Path) -> dict:
+    if not path.is_file():
+        raise DataError(f"{path} is missing; run `make data` to build the clean tables")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def descriptor() -> dict:
+    """The Data Package descriptor (data/datapackage.json) as a dict."""
+    return _descriptor(paths.DESCRIPTOR_PATH)
+
+
+def resource(name: str) -> dict:
+    for res in descriptor()["resources"]:
+        if res["name"] == name:
+            return res
+    known = ", ".join(r["name"] for r in descriptor()["resources"])
+    raise KeyError(f"no table called {name!r}; the tables are: {known}")
+
+
+def table_names() -> list[str]:
+    return [r["name"] for r in descriptor()["resources"]]
+
+
+def describe(name: str) -> pd.DataFrame:
+    """A data dictionary for one table, read from the descriptor."""
+    fields = resource(name)["schema"]["fields"]
+    keys = resource(name)["schema"]["primaryKey"]
+    rows = []
+    for f in fields:
+        rules = f.get("constraints", {})
+        notes = []
+        if f["name"] in keys:
+            notes.append("primary key" if len(keys) == 1 else "part of primary key")
+        if rules.get("required"):
+            notes.append("required")
+        if "enum" in rules:
+            notes.append("one of: " + ", ".join(map(str, rules["enum"])))
+        rows.append({"column": f["name"], "type": f["type"], "rules": "; ".join(notes), "meaning": f["description"]})
+    return pd.DataFrame(rows)
+
+
+def load(name: str) -> pd.DataFrame:
+    """Load one clean table with its schema's types, checking hash and constraints."""
+    res = resource(name)
+    path = paths.DATA_DIR / res["path"]
+    data = path.read_bytes()
+    digest = "sha256:" + hashlib.sha256(data).hexdigest()
+    if digest != res["hash"]:
+        raise DataError(f"{path} does not match the hash in datapackage.json; rebuild with `make data`")
+    fields = res["schema"]["fields"]
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    if list(frame.columns) != [f["name"] for f in fields]:
+        raise DataError(f"{path}: columns {list(frame.columns)} differ from the schema")
+    for spec in fields:
+        frame[spec["name"]] = _typed(frame[spec["name"]], spec, path)
+    for key in [res["schema"]["primaryKey"]] + [[f["name"]] for f in fields if f.get("constraints", {}).get("unique")]:
+        if frame.duplicated(key).any():
+            raise DataError(f"{path}: duplicate values in key {key}")
+    return frame
+
+
+def _typed(column: pd.Series, spec: dict, path: Path) -> pd.Series:
+    rules = spec.get("constraints", {})
+    if rules.get("required") and column.isna().any():
+        raise DataError(f"{path}: {spec['name']} is required but has empty values")
+    kind = spec["type"]
+    if "enum" in rules:
+        unknown = set(column.dropna()) - set(map(str, rules["enum"]))
+        if unknown:
+            raise DataError(f"{path}: {spec['name']} has values outside its enum: {sorted(unknown)}")
+        return pd.Categorical(column, categories=rules["enum"], ordered=False)
+    if kind == "integer":
+        return column.astype("Int64")
+    if kind == "number":
+        return column.astype("Float64")
+    if kind == "boolean":
+        return column.map({"true": True, "false": False}).astype("boolean")
+    if kind == "date":
+        return pd.to_datetime(column, format="%Y-%m-%d")
+    return column.astype("string")
