@@ -2,6 +2,6 @@
 
 __version__ = "0.1.0"
 
-from .load import load, describe  # noqa: E402
+from .loader import load, describe  # noqa: E402
 
 __all__ = ["load", "describe", "__version__"]

@@ -27,7 +27,7 @@ def read_utf8(path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise InputError(display_path(path), f"not valid UTF-8 (byte {err.start}, line {line})") from None
+        raise InputError(display_path(path), f"not valid UTF-8 (byte {err.start})", f"line {line}") from None
 
 
 def sha256_of(path: Path) -> str:

@@ -1,0 +1,46 @@
+# The two commands:  `make site` builds the book;  `make test` runs every test.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# Strict build: warnings are errors, cross-references are checked, every page is rebuilt.
+BOOK_FLAGS := --all -W -n --keep-going
+DATA_INPUTS := $(shell find data/raw src/takenover -type f -not -name '*.pyc')
+
+.PHONY: site test data data-check lab execute system-deps clean
+
+## site: set up .venv if needed, rebuild the data if their inputs changed, build _build/html
+site: data/datapackage.json | $(STAMP)
+	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
+
+## test: every test (pipeline, bad input, notebooks under nbval, build, browser)
+test: system-deps | $(STAMP)
+	$(BIN)/python -m pytest
+
+## data: rebuild data/clean and data/datapackage.json from data/raw
+data: | $(STAMP)
+	$(BIN)/python -m takenover.pipeline
+
+data/datapackage.json: $(DATA_INPUTS) | $(STAMP)
+	$(BIN)/python -m takenover.pipeline
+
+## lab: open the chapters in JupyterLab to rerun them
+lab: | $(STAMP)
+	$(BIN)/jupyter lab book/
+
+## execute: rerun every chapter and store its outputs (do this after changing a chapter or the data)
+execute: data/datapackage.json | $(STAMP)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace book/*.ipynb
+
+## system-deps: Debian packages the browser tests need (chromium, fonts)
+system-deps:
+	bash scripts/install-system-deps.sh
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+clean:
+	rm -rf _build

@@ -1,0 +1,24 @@
+"""Small helpers chapters use to show tables and glue numbers into prose."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+from IPython.display import HTML
+
+
+def table(frame: pd.DataFrame, caption: str | None = None) -> HTML:
+    """A plain, deterministic HTML table (no random ids, so nbval can compare it)."""
+    html = frame.to_html(index=False, border=0, na_rep="", escape=True, classes="data-table")
+    if caption:
+        html = html.replace(">\n  <thead>", f">\n  <caption>{caption}</caption>\n  <thead>", 1)
+    return HTML(html)
+
+
+def glue_all(values: Mapping[str, object]) -> None:
+    """Glue every value under its name, for `{glue:text}` roles in the prose."""
+    from myst_nb import glue
+
+    for name, value in values.items():
+        glue(name, value, display=False)

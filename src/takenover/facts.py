@@ -1,0 +1,54 @@
+"""Numbers the chapters quote in their prose, computed from the clean tables."""
+
+from __future__ import annotations
+
+from .loader import load, table_names
+
+
+def dataset_facts() -> dict[str, int | str]:
+    """Counts the dataset chapter states: coverage, roles, dates and bounds."""
+    threads = load("threads").iloc[0]
+    comments = load("comments")
+    segments = load("segments")
+    events = load("events")
+    measurements = load("measurements")
+    facts = {
+        "n_sources": len(load("sources")),
+        "n_tables": len(table_names()),
+        "n_segments": len(segments),
+        "comments_stated": int(threads["stated_comment_count"]),
+        "comments_captured": int(threads["captured_comment_count"]),
+        "comments_missing": int(threads["stated_comment_count"] - threads["captured_comment_count"]),
+        "comment_placeholders": int(threads["placeholder_count"]),
+        "comments_by_blog_author": int(comments["by_blog_author"].sum()),
+        "comments_with_likes": int(comments["likes"].notna().sum()),
+        "n_events": len(events),
+        "events_inferred": int((events["date_basis"] == "inferred").sum()),
+        "events_stated": int((events["date_basis"] == "stated").sum()),
+        "n_measurements": len(measurements),
+        "measurements_by_commenters": int((measurements["speaker_role"] == "commenter").sum()),
+        "measurements_quoted": int((measurements["speaker_role"] == "quoted_source").sum()),
+    }
+    published = load("sources").set_index("source_id").loc["ukileft-2016", "published"]
+    dated = events.set_index("event_id")["date"]
+    facts["ukileft_published"] = published.strftime("%A %-d %B %Y")
+    facts["ukileft_last_sunday"] = dated["EV-group-01"].strftime("%A %-d %B")
+    facts["ukileft_thursday"] = dated["EV-group-02"].strftime("%A %-d %B")
+    for role, count in segments["role"].value_counts().items():
+        facts[f"segments_{role}"] = int(count)
+    for bound, count in measurements["bound"].value_counts().items():
+        facts[f"bound_{bound}"] = int(count)
+    return facts
+
+
+def table_overview():
+    """One row per table: name, title, row count and what it holds."""
+    import pandas as pd
+
+    from .loader import descriptor
+
+    rows = []
+    for res in descriptor()["resources"]:
+        rows.append({"table": res["name"], "title": res["title"], "rows": len(load(res["name"])),
+                     "holds": res["description"]})
+    return pd.DataFrame(rows)

@@ -1,0 +1,49 @@
+"""Shared fixtures: the repository's paths, a scratch copy of the raw data, and the built site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+RAW = REPO / "data" / "raw"
+DATA = REPO / "data"
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture
+def raw_copy(tmp_path: Path) -> Path:
+    """A private copy of data/raw that a test may damage."""
+    target = tmp_path / "data" / "raw"
+    shutil.copytree(RAW, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """Build the book once, from clean, strictly, with network access trapped.
+
+    A sitecustomize module on PYTHONPATH makes every Python process of the build
+    (Sphinx and the notebook kernels) refuse and log any connection to a host
+    other than this machine.
+    """
+    out = tmp_path_factory.mktemp("site")
+    guard = out / "guard"
+    guard.mkdir()
+    log = out / "network-attempts.log"
+    shutil.copy(REPO / "tests" / "support" / "sitecustomize.py", guard / "sitecustomize.py")
+    env = {**os.environ, "PYTHONPATH": str(guard), "NETWORK_GUARD_LOG": str(log)}
+    result = subprocess.run(
+        [str(BIN / "jupyter-book"), "build", str(REPO), "--path-output", str(out), "--all", "-W", "-n", "--keep-going"],
+        capture_output=True, text=True, env=env, cwd=REPO,
+    )
+    (out / "build.log").write_text(result.stdout + result.stderr)
+    (out / "build.rc").write_text(str(result.returncode))
+    html = out / "_build" / "html"
+    html.mkdir(parents=True, exist_ok=True)
+    return out

@@ -1,0 +1,117 @@
+"""Bad input stops the pipeline with a message naming the file and row, and writes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from takenover import pipeline
+
+from conftest import DATA
+
+
+def set_recorded_hash(raw: Path, raw_file: str) -> None:
+    """Make sources.csv agree with a deliberately edited text, so later checks are reached."""
+    table = raw / "sources.csv"
+    text = table.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if f",{raw_file}," in line:
+            old = line.split(f",{raw_file},")[1].split(",")[0]
+            new = hashlib.sha256((raw / raw_file).read_bytes()).hexdigest()
+            lines[i] = line.replace(old, new)
+    table.write_text("\n".join(lines), encoding="utf-8")
+
+
+def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture is stale: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def quote_not_in_source(raw: Path) -> None:
+    replace_in(raw / "annotations/events.yml", "quote: last Sunday saw the beginning of a virtual coup",
+               "quote: last Monday saw the beginning of a virtual coup")
+
+
+def duplicate_id(raw: Path) -> None:
+    replace_in(raw / "annotations/measurements.yml", "- id: M-group-02", "- id: M-group-01")
+
+
+def unknown_source_id(raw: Path) -> None:
+    replace_in(raw / "annotations/events.yml", "  source: awl-2016", "  source: awl-2061")
+
+
+def hash_mismatch(raw: Path) -> None:
+    with open(raw / "texts/awl-2016-01-27-red-labour.txt", "ab") as handle:
+        handle.write(b"\nAn edited line.\n")
+
+
+def not_utf8(raw: Path) -> None:
+    path = raw / "texts/canary-2018-07-16-sabotage.txt"
+    data = path.read_bytes()
+    path.write_bytes(data.replace("£5,000".encode("utf-8"), "£5,000".encode("latin-1")))
+    set_recorded_hash(raw, "texts/canary-2018-07-16-sabotage.txt")
+
+
+def thread_skips_a_level(raw: Path) -> None:
+    replace_in(raw / "texts/ukileft-2016-01-29-coup.txt", "\n  2. Astroturfing", "\n      2. Astroturfing")
+    set_recorded_hash(raw, "texts/ukileft-2016-01-29-coup.txt")
+
+
+def ambiguous_quote(raw: Path) -> None:
+    replace_in(raw / "annotations/segment_roles.yml",
+               '{source: canary-2018, role: furniture, quote: "Support us and go ad-free", occurrence: 2}',
+               '{source: canary-2018, role: furniture, quote: "Support us and go ad-free"}')
+
+
+def value_outside_its_enum(raw: Path) -> None:
+    replace_in(raw / "annotations/measurements.yml", "  bound: upper_bound\n", "  bound: roughly\n")
+
+
+def commenter_id_does_not_match_quote(raw: Path) -> None:
+    replace_in(raw / "annotations/measurements.yml", "  stated_by: C2\n", "  stated_by: C5\n")
+
+
+def record_row_too_short(raw: Path) -> None:
+    replace_in(raw / "records/election_results.csv", "Pudsey,2015-05-07,Labour,Jamie Hanley,19136,",
+               "Pudsey,2015-05-07,Labour,19136,")
+
+
+CASES = [
+    (quote_not_in_source, ["data/raw/annotations/events.yml, row 1", "quote not found", "last Monday"]),
+    (duplicate_id, ["data/raw/annotations/measurements.yml, row 2", "duplicate id 'M-group-01'"]),
+    (unknown_source_id, ["data/raw/annotations/events.yml, row 4", "unknown source id 'awl-2061'"]),
+    (hash_mismatch, ["data/raw/sources.csv, row 2", "SHA-256 of texts/awl-2016-01-27-red-labour.txt"]),
+    (not_utf8, ["data/raw/texts/canary-2018-07-16-sabotage.txt", "sabotage.txt, line 13", "not valid UTF-8"]),
+    (thread_skips_a_level, ["data/raw/texts/ukileft-2016-01-29-coup.txt, line 66", "skips a level"]),
+    (ambiguous_quote, ["data/raw/annotations/segment_roles.yml, row 18", "occurs 3 times", "occurrence: N"]),
+    (value_outside_its_enum, ["data/raw/annotations/measurements.yml, row 2", "measurements.bound is 'roughly'"]),
+    (commenter_id_does_not_match_quote, ["data/raw/annotations/measurements.yml, row 8", "the quote is in C2"]),
+    (record_row_too_short, ["data/raw/records/election_results.csv, row 2", "expected 6 fields, found 5"]),
+]
+
+
+@pytest.mark.parametrize("damage, expected", CASES, ids=[case[0].__name__ for case in CASES])
+def test_bad_input_stops_with_a_clear_error_and_writes_nothing(damage, expected, raw_copy, tmp_path, capsys):
+    out = tmp_path / "out"
+    shutil.copytree(DATA / "clean", out / "clean")
+    shutil.copy(DATA / "datapackage.json", out / "datapackage.json")
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    damage(raw_copy)
+    assert pipeline.main(["--raw", str(raw_copy), "--out", str(out)]) == 1
+
+    message = capsys.readouterr().err
+    for fragment in expected:
+        assert fragment in message, f"{fragment!r} missing from: {message}"
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before, "the pipeline changed its output folder despite failing"
+
+
+def test_undamaged_copy_builds(raw_copy, tmp_path):
+    """The fixtures above fail because of their damage, not because the copy is broken."""
+    assert pipeline.main(["--raw", str(raw_copy), "--out", str(tmp_path / "out")]) == 0

@@ -1,0 +1,48 @@
+"""Every chapter is committed executed and listed in the table of contents.
+
+nbval (run over book/ by the same pytest command) re-executes each notebook and
+compares its outputs with the committed ones; it can only do that if outputs
+were committed, which these tests make sure of.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from conftest import REPO
+
+NOTEBOOKS = sorted((REPO / "book").glob("*.ipynb"))
+
+
+def toc_files() -> set[str]:
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
+    files = {toc["root"]}
+    for part in toc.get("parts", []):
+        for chapter in part["chapters"]:
+            files.add(chapter["file"])
+            files.update(section["file"] for section in chapter.get("sections", []))
+    return files
+
+
+def test_every_notebook_is_in_the_table_of_contents():
+    assert NOTEBOOKS
+    listed = toc_files()
+    for path in NOTEBOOKS:
+        assert f"book/{path.stem}" in listed, f"{path.name} is not in _toc.yml"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_is_committed_executed_in_order_without_errors(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    code = [c for c in cells if c["cell_type"] == "code" and "".join(c["source"]).strip()]
+    assert code, f"{path.name} has no code"
+    counts = [c["execution_count"] for c in code]
+    assert counts == list(range(1, len(code) + 1)), f"{path.name}: run it top to bottom in a fresh kernel (make execute)"
+    for cell in code:
+        for output in cell["outputs"]:
+            assert output["output_type"] != "error", f"{path.name}: a stored output is an error"
+            assert output.get("name") != "stderr", f"{path.name}: a stored output went to stderr"
+    assert any(cell["outputs"] for cell in code), f"{path.name}: no outputs for nbval to compare"
