@@ -14,6 +14,10 @@ REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "data" / "raw"
 DATA = REPO / "data"
 BIN = Path(sys.executable).parent
+# Debian's Chromium, driven by Playwright; the flags keep it from calling home.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 @pytest.fixture
@@ -47,3 +51,16 @@ def built_site(tmp_path_factory) -> Path:
     html = out / "_build" / "html"
     html.mkdir(parents=True, exist_ok=True)
     return out
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session (Playwright allows one sync instance)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/install-system-deps.sh`")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

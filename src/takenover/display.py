@@ -10,7 +10,8 @@ from IPython.display import HTML
 
 def table(frame: pd.DataFrame, caption: str | None = None) -> HTML:
     """A plain, deterministic HTML table (no random ids, so nbval can compare it)."""
-    html = frame.to_html(index=False, border=0, na_rep="", escape=True, classes="data-table")
+    shown = frame.astype(object).where(frame.notna(), "")
+    html = shown.to_html(index=False, border=0, escape=True, classes="data-table")
     if caption:
         html = html.replace(">\n  <thead>", f">\n  <caption>{caption}</caption>\n  <thead>", 1)
     return HTML(html)

@@ -231,7 +231,7 @@ def _events(path, texts, out):
 
 def _measurements(path, texts, comments, out):
     keys = ["id", "incident", "source", "subject", "unit", "bound", "stated_by", "speaker_role", "quote"]
-    optional = ["value", "value_high", "applies_date", "applies_precision", "applies_note", "occurrence"]
+    optional = ["value", "value_high", "applies_date", "applies_time", "applies_precision", "applies_note", "occurrence"]
     entries = read_annotations(path, keys, optional)
     file = display_path(path)
     check_unique(entries, "id", file)
@@ -248,7 +248,8 @@ def _measurements(path, texts, comments, out):
             "subject": entry["subject"], "value": entry.get("value"), "value_high": entry.get("value_high"),
             "unit": entry["unit"], "bound": entry["bound"],
             "applies_date": _date(applies, file, number) if applies is not None else None,
-            "applies_precision": entry.get("applies_precision"), "applies_note": entry.get("applies_note"),
+            "applies_time": entry.get("applies_time"), "applies_precision": entry.get("applies_precision"),
+            "applies_note": entry.get("applies_note"),
             "stated_by": entry["stated_by"], "speaker_role": entry["speaker_role"],
             "quote": anchor.text, "char_start": anchor.start, "char_end": anchor.end, "_origin": (file, number),
         })

@@ -189,6 +189,8 @@ TABLES: dict[str, dict] = {
                        "approximate: 'about'; range: 'two or three'; forecast: a prediction; vague: no figure.",
                        required=True, enum=BOUNDS),
                 _field("applies_date", "date", "When the number applies, as precisely as the source allows."),
+                _field("applies_time", "string", "Clock time (HH:MM, UK time) when applies_precision is hour.",
+                       pattern="^[0-2][0-9]:[0-5][0-9]$"),
                 _field("applies_precision", "string", "How exact applies_date is.", enum=DATE_PRECISIONS),
                 _field("applies_note", "string", "When the number applies, in words."),
                 _field("stated_by", "string", "Who states the number: the author, a quoted source, or a pseudonymous commenter.", required=True),

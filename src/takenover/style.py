@@ -1,0 +1,90 @@
+"""The house style: one palette, one font, one colour per incident and per source.
+
+Chapters never set colours or fonts themselves; they call `use()` once (the
+chart helpers do it for them) and take colours from the mappings here.
+"""
+
+from __future__ import annotations
+
+import os
+
+import altair as alt
+import matplotlib
+import matplotlib.pyplot as plt
+
+# Okabe and Ito's palette, distinguishable with the common colour-vision deficiencies.
+OKABE_ITO = {
+    "blue": "#0072B2", "vermillion": "#D55E00", "green": "#009E73", "orange": "#E69F00",
+    "sky": "#56B4E9", "purple": "#CC79A7", "yellow": "#F0E442", "black": "#000000",
+}
+GREY = "#6B6B6B"
+INK = "#1F1F1F"
+
+INCIDENT_COLOURS = {
+    "facebook-group-2016": OKABE_ITO["blue"],
+    "red-labour-2016": OKABE_ITO["vermillion"],
+    "labour-hq-2017": OKABE_ITO["green"],
+}
+# Each primary text documents one incident, so it shares that incident's colour;
+# external records are grey.
+SOURCE_COLOURS = {
+    "ukileft-2016": INCIDENT_COLOURS["facebook-group-2016"],
+    "awl-2016": INCIDENT_COLOURS["red-labour-2016"],
+    "canary-2018": INCIDENT_COLOURS["labour-hq-2017"],
+    "records": GREY,
+}
+# How a figure shows the kind of number a source gives (see measurements.bound).
+BOUND_SHAPES = {
+    "point": "circle", "lower_bound": "triangle-up", "upper_bound": "triangle-down",
+    "approximate": "diamond", "range": "square", "forecast": "triangle-right", "vague": "cross",
+}
+BOUND_LABELS = {
+    "point": "stated figure", "lower_bound": "lower bound (over)", "upper_bound": "upper bound (less than)",
+    "approximate": "approximate (about)", "range": "range", "forecast": "forecast", "vague": "no figure given",
+}
+
+# DejaVu Sans ships inside matplotlib, so static chart renderings measure text
+# with the same font files on every machine.
+FONT = "DejaVu Sans"
+FONT_DIR = os.path.join(matplotlib.get_data_path(), "fonts", "ttf")
+THEME_NAME = "takenover"
+
+
+def altair_theme() -> dict:
+    return {
+        "config": {
+            "font": FONT,
+            "background": "white",
+            "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
+            "title": {"fontSize": 15, "fontWeight": "normal", "anchor": "start", "color": INK},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelColor": INK, "titleColor": INK,
+                     "gridColor": "#E3E3E3", "domainColor": GREY, "tickColor": GREY},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "labelColor": INK, "titleColor": INK,
+                       "orient": "bottom"},
+            "range": {"category": list(OKABE_ITO.values())},
+            "point": {"size": 90, "filled": True},
+            "text": {"fontSize": 12, "color": INK},
+        }
+    }
+
+
+def matplotlib_style() -> dict:
+    return {
+        "font.family": FONT, "font.size": 11, "axes.titlesize": 13, "axes.titlelocation": "left",
+        "axes.prop_cycle": matplotlib.cycler(color=list(OKABE_ITO.values())),
+        "axes.spines.top": False, "axes.spines.right": False, "axes.edgecolor": GREY,
+        "axes.grid": True, "grid.color": "#E3E3E3", "figure.dpi": 100, "savefig.dpi": 150,
+        "svg.hashsalt": "takenover",  # stable SVG ids, so stored outputs reproduce
+    }
+
+
+def use() -> None:
+    """Enable the house style for altair and matplotlib (safe to call repeatedly)."""
+    from . import charts  # registers the renderer
+
+    @alt.theme.register(THEME_NAME, enable=True)
+    def _theme() -> alt.theme.ThemeConfig:
+        return altair_theme()
+
+    alt.renderers.enable(charts.RENDERER_NAME)
+    plt.rcParams.update(matplotlib_style())

@@ -1,0 +1,121 @@
+"""The chart layer: pinned offline bundle, deterministic outputs, static fallback."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from takenover import charts, style
+from takenover.vega_bundle import bundle, check_versions
+
+from conftest import REPO
+
+NOTEBOOKS = sorted((REPO / "book").glob("*.ipynb"))
+WEB_SCRIPT = re.compile(r"cdn\.jsdelivr|unpkg\.com|cdnjs\.|require(?:\.min)?\.js|<script[^>]+src=\\?[\"']https?://")
+
+
+def sample_chart(title: str = "a") -> alt.Chart:
+    style.use()
+    data = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})
+    return charts.figure(alt.Chart(data).mark_point().encode(x="x:Q", y="y:Q").properties(title=title),
+                         alt_text="three points", source="made up for a test")
+
+
+def stored_chart_outputs() -> list[str]:
+    found = []
+    for path in NOTEBOOKS:
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            for output in cell.get("outputs", []):
+                html = "".join(output.get("data", {}).get("text/html", ""))
+                if "tk-chart" in html:
+                    found.append(html)
+    return found
+
+
+def test_bundle_versions_match_what_altair_emits():
+    versions = check_versions()
+    assert versions["vega-lite"] == ".".join(alt.VEGALITE_VERSION.split(".")[:2])
+    assert versions["vega"].split(".")[0] == alt.VEGA_VERSION.split(".")[0]
+    assert versions["vega-embed"].split(".")[0] == alt.VEGAEMBED_VERSION.split(".")[0]
+
+
+def test_chart_ids_derive_from_the_spec():
+    first = sample_chart()._repr_mimebundle_()["text/html"]
+    again = sample_chart()._repr_mimebundle_()["text/html"]
+    other = sample_chart("b")._repr_mimebundle_()["text/html"]
+    ids = [re.search(r'id="(tk-chart-[0-9a-f]{12})"', html).group(1) for html in (first, again, other)]
+    assert first == again, "rendering the same chart twice must give identical output"
+    assert ids[0] == ids[1] != ids[2]
+
+
+def test_a_chart_without_alt_text_or_source_is_refused():
+    style.use()
+    bare = alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q")
+    with pytest.raises(ValueError, match="alt text and a data source"):
+        bare._repr_mimebundle_()
+
+
+def test_chart_output_carries_static_svg_alt_text_and_source():
+    html = sample_chart()._repr_mimebundle_()["text/html"]
+    assert "<svg" in html and 'aria-label="three points"' in html
+    assert "Data: made up for a test" in html
+    assert not WEB_SCRIPT.search(html)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_no_stored_output_loads_a_script_from_the_web(path):
+    text = path.read_text(encoding="utf-8")
+    outputs = json.dumps([c.get("outputs", []) for c in json.loads(text)["cells"]])
+    assert not WEB_SCRIPT.search(outputs), f"{path.name} has an output that refers to a script on the web"
+
+
+def test_built_pages_load_nothing_from_the_web(built_site):
+    html_dir = built_site / "_build" / "html"
+    pattern = re.compile(r"<(?:script|link|img|iframe)[^>]+(?:src|href)=[\"'](?:https?:)?//", re.I)
+    for page in html_dir.rglob("*.html"):
+        found = pattern.findall(page.read_text(encoding="utf-8"))
+        assert found == [], f"{page.relative_to(html_dir)} loads from the web: {found}"
+
+
+@pytest.fixture
+def blank_page(browser):
+    context = browser.new_context()
+    context.route("**/*", lambda route: route.abort())  # nothing may be fetched at all
+    yield context
+    context.close()
+
+
+def test_bundle_exposes_only_vega_embed(blank_page, tmp_path):
+    page = blank_page.new_page()
+    page.set_content("<html><body></body></html>")
+    before = set(page.evaluate("Object.keys(window)"))
+    page.add_script_tag(content=bundle())
+    added = set(page.evaluate("Object.keys(window)")) - before
+    assert page.evaluate("typeof window.vegaEmbed") == "function"
+    assert added == {"vegaEmbed"}, f"the bundle leaks globals: {sorted(added)}"
+    page.close()
+
+
+@pytest.mark.parametrize("scripts", [True, False], ids=["scripts-on", "scripts-off"])
+def test_stored_chart_outputs_render_offline_without_vega(blank_page, scripts):
+    """What JupyterLab shows with no network: the output alone, no vega library."""
+    outputs = stored_chart_outputs()
+    assert outputs, "no chapter has a chart"
+    page = blank_page.new_page()
+    if not scripts:
+        outputs = [re.sub(r"<script>.*?</script>", "", html, flags=re.S) for html in outputs]
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.set_content("<html><body>" + "\n".join(outputs) + "</body></html>")
+    for i in range(page.locator(".tk-chart").count()):
+        chart = page.locator(".tk-chart").nth(i)
+        assert chart.get_attribute("data-rendered") == "static"
+        assert chart.locator("svg .role-mark").count() > 0
+        box = chart.locator("svg").first.bounding_box()
+        assert box and box["width"] > 100 and box["height"] > 100
+    assert errors == []
+    page.close()
