@@ -115,3 +115,31 @@ def test_bad_input_stops_with_a_clear_error_and_writes_nothing(damage, expected,
 def test_undamaged_copy_builds(raw_copy, tmp_path):
     """The fixtures above fail because of their damage, not because the copy is broken."""
     assert pipeline.main(["--raw", str(raw_copy), "--out", str(tmp_path / "out")]) == 0
+
+
+def claim_quote_in_furniture(raw: Path) -> None:
+    replace_in(raw / "annotations/claims.yml", "quote: These included voter registration drives.",
+               "quote: We know everyone is suffering under the Tories")
+
+
+def claim_checked_against_unknown(raw: Path) -> None:
+    replace_in(raw / "annotations/claims.yml", "checked_against: [labourbriefing2017]\n",
+               "checked_against: [labourbriefing2071]\n")
+
+
+def codebook_example_miscoded(raw: Path) -> None:
+    replace_in(raw / "annotations/claim_codebook.yml", "example: CL-C05", "example: CL-C04")
+
+
+@pytest.mark.parametrize("damage, expected", [
+    (claim_quote_in_furniture, ["data/raw/annotations/claims.yml, row 65", "furniture line"]),
+    (claim_checked_against_unknown, ["data/raw/annotations/claims.yml, row 45", "labourbriefing2071"]),
+    (codebook_example_miscoded, ["data/raw/annotations/claim_codebook.yml, row 4", "CL-C04 is not coded 'motive'"]),
+], ids=["claim_quote_in_furniture", "claim_checked_against_unknown", "codebook_example_miscoded"])
+def test_bad_claim_annotations_stop_the_pipeline(damage, expected, raw_copy, tmp_path, capsys):
+    damage(raw_copy)
+    assert pipeline.main(["--raw", str(raw_copy), "--out", str(tmp_path / "out")]) == 1
+    message = capsys.readouterr().err
+    for fragment in expected:
+        assert fragment in message, f"{fragment!r} missing from: {message}"
+    assert not (tmp_path / "out" / "datapackage.json").exists()

@@ -18,7 +18,7 @@ from takenover.textnorm import clean
 from conftest import DATA, RAW
 
 QUOTED_TABLES = {"incidents": "quote", "events": "quote", "measurements": "quote", "threads": "quote",
-                 "segments": "text", "comments": "text"}
+                 "segments": "text", "comments": "text", "claims": "quote"}
 
 
 def raw_texts() -> dict[str, str]:
@@ -101,11 +101,14 @@ def test_row_counts_reconcile_from_raw_to_clean():
     assert comments["captured"].sum() == numbered
     assert comments["likes"].notna().sum() == likes_lines
 
-    for table, file in [("incidents", "incidents.yml"), ("events", "events.yml"), ("measurements", "measurements.yml")]:
+    for table, file in [("incidents", "incidents.yml"), ("events", "events.yml"), ("measurements", "measurements.yml"),
+                        ("claims", "claims.yml"), ("counter_accounts", "counter_accounts.yml"),
+                        ("hedge_lexicon", "hedge_lexicon.yml")]:
         entries = yaml.safe_load((RAW / "annotations" / file).read_text(encoding="utf-8"))
         assert len(takenover.load(table)) == len(entries), table
     for table, file in [("election_results", "election_results.csv"), ("national_vote_share", "national_vote_share.csv"),
-                        ("campaign_spending", "campaign_spending_2017.csv")]:
+                        ("campaign_spending", "campaign_spending_2017.csv"),
+                        ("secondary_figures", "secondary_figures.csv")]:
         with open(RAW / "records" / file, encoding="utf-8", newline="") as handle:
             assert len(takenover.load(table)) == sum(1 for _ in csv.DictReader(handle)), table
 

@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from . import __version__
+from .meta import metadata
 from .errors import InputError
 from .schema import TABLES
 
@@ -125,7 +125,7 @@ def serialise(name: str, rows: list[dict]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def render(tables: dict[str, list[dict]]) -> dict[str, bytes]:
+def render(tables: dict[str, list[dict]], extra: dict[str, bytes] | None = None) -> dict[str, bytes]:
     """Every output file, by path relative to the data folder."""
     files, resources = {}, []
     for name in TABLES:
@@ -139,14 +139,16 @@ def render(tables: dict[str, list[dict]]) -> dict[str, bytes]:
             "bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
             "schema": meta["schema"],
         })
-    descriptor = {**PACKAGE_META, "version": __version__, "profile": "tabular-data-package", "resources": resources}
+    descriptor = {**PACKAGE_META, "version": metadata()["version"], "profile": "tabular-data-package",
+                  "resources": resources}
     files[DESCRIPTOR] = (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    files.update(extra or {})
     return files
 
 
-def write_package(tables: dict[str, list[dict]], out_dir: Path) -> None:
-    """Write clean/ and the descriptor, swapping the old ones out only at the end."""
-    files = render(tables)
+def write_package(tables: dict[str, list[dict]], out_dir: Path, extra: dict[str, bytes] | None = None) -> None:
+    """Write clean/, the descriptor and any extra files, swapping the old ones out only at the end."""
+    files = render(tables, extra)
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
     try:
@@ -158,15 +160,17 @@ def write_package(tables: dict[str, list[dict]], out_dir: Path) -> None:
         if old.exists():
             shutil.rmtree(old)
         (staging / CLEAN).rename(old)
-        (staging / DESCRIPTOR).replace(out_dir / DESCRIPTOR)
+        for rel in files:
+            if not rel.startswith(f"{CLEAN}/"):
+                (staging / rel).replace(out_dir / rel)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def read_committed(tables: dict[str, list[dict]], out_dir: Path) -> list[str]:
+def read_committed(tables: dict[str, list[dict]], out_dir: Path, extra: dict[str, bytes] | None = None) -> list[str]:
     """Paths under out_dir whose bytes differ from what `tables` would write."""
     stale = []
-    for rel, data in render(tables).items():
+    for rel, data in render(tables, extra).items():
         path = out_dir / rel
         if not path.is_file() or path.read_bytes() != data:
             stale.append(rel)

@@ -10,10 +10,13 @@ every input has passed, so bad input never leaves half a dataset behind.
 from __future__ import annotations
 
 import argparse
+import re
 import datetime as dt
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 from . import paths
 from .anchors import SourceText
@@ -22,7 +25,10 @@ from .errors import InputError
 from .lines import nonblank_lines
 from .package import check_foreign_keys, check_table, write_package, read_committed
 from .raw import check_unique, display_path, read_annotations, read_csv, read_utf8, sha256_of
-from .schema import SEGMENT_ROLES, SPENDING_ITEMS, TABLES
+from .checks import run_checks
+from .claimreview import export as export_claim_reviews
+from .hedges import compile_lexicon, find_hedges
+from .schema import CODE_SCHEMES, SEGMENT_ROLES, SPENDING_ITEMS, TABLES
 from .textnorm import clean
 
 SOURCE_COLUMNS = ["source_id", "title", "outlet", "author", "published", "date_basis", "url", "raw_file", "sha256", "notes"]
@@ -57,6 +63,13 @@ def build(raw_dir: Path) -> Build:
     out.tables["measurements"] = _measurements(notes / "measurements.yml", texts, comments, out)
     out.tables.update(_records(raw_dir / "records", out))
     out.tables["sources"] = sources
+    out.tables["references"] = _references(raw_dir / "references.yml", out)
+    out.tables["secondary_figures"] = _secondary_figures(raw_dir / "records" / "secondary_figures.csv", out)
+    out.tables["counter_accounts"] = _counter_accounts(notes / "counter_accounts.yml", out)
+    out.tables["hedge_lexicon"] = _hedge_lexicon(notes / "hedge_lexicon.yml", out)
+    out.tables["checks"] = run_checks(out.tables)
+    out.tables["claims"] = _claims(notes / "claims.yml", texts, out)
+    out.tables["claim_codes"] = _codebook(notes / "claim_codebook.yml", out)
     out.tables = {name: out.tables[name] for name in TABLES}
     for name, rows in out.tables.items():
         check_table(name, rows)
@@ -257,6 +270,120 @@ def _measurements(path, texts, comments, out):
     return rows
 
 
+# --- claims and what they are checked against --------------------------------------
+
+def _references(path: Path, out: Build) -> list[dict]:
+    keys = ["key", "type", "title", "published", "date_precision"]
+    entries = read_annotations(path, keys, ["author", "outlet", "url", "notes"])
+    file = display_path(path)
+    check_unique(entries, "key", file)
+    rows = [{"reference_key": e["key"], "type": e["type"], "title": e["title"], "author": e.get("author"),
+             "outlet": e.get("outlet"), "published": _date(e["published"], file, n),
+             "date_precision": e["date_precision"], "url": e.get("url"),
+             "notes": clean(e["notes"]) if e.get("notes") else None, "_origin": (file, n)}
+            for n, e in enumerate(entries, start=1)]
+    out.reconcile(file, len(entries), len(rows))
+    return rows
+
+
+def _secondary_figures(path: Path, out: Build) -> list[dict]:
+    file = display_path(path)
+    rows = read_csv(path, ["reference_key", "subject", "value", "unit", "bound", "applies_to", "note"])
+    figures = [{**r, "value": _float(r["value"], file, n), "applies_to": _date(r["applies_to"], file, n),
+                "note": r["note"] or None, "_origin": (file, n)} for n, r in enumerate(rows, start=1)]
+    out.reconcile(file, len(rows), len(figures))
+    return figures
+
+
+def _counter_accounts(path: Path, out: Build) -> list[dict]:
+    entries = read_annotations(path, ["id", "incident", "reference", "party", "summary"])
+    file = display_path(path)
+    check_unique(entries, "id", file)
+    rows = [{"counter_id": e["id"], "incident_id": e["incident"], "reference_key": e["reference"],
+             "party": e["party"], "summary": clean(e["summary"]), "_origin": (file, n)}
+            for n, e in enumerate(entries, start=1)]
+    out.reconcile(file, len(entries), len(rows))
+    return rows
+
+
+def _hedge_lexicon(path: Path, out: Build) -> list[dict]:
+    entries = read_annotations(path, ["term", "kind"])
+    file = display_path(path)
+    rows = [{"term": clean(str(e["term"])).lower(), "kind": e["kind"], "_origin": (file, n)}
+            for n, e in enumerate(entries, start=1)]
+    check_unique(rows, "term", file)
+    out.reconcile(file, len(entries), len(rows))
+    return rows
+
+
+CLAIM_KEYS = ["id", "source", "quote", "incident", "restatement", "claimant", "claimant_kind", "chain", "type",
+              "status", "likelihood", "confidence", "verdict", "checked_against"]
+
+
+def _claims(path: Path, texts: dict[str, SourceText], out: Build) -> list[dict]:
+    entries = read_annotations(path, CLAIM_KEYS[:-1], ["checked_against", "check", "counter", "coding_note",
+                                                         "occurrence"])
+    file = display_path(path)
+    check_unique(entries, "id", file)
+    lexicon = compile_lexicon([h["term"] for h in out.tables["hedge_lexicon"]])
+    known = ({r["reference_key"] for r in out.tables["references"]} | set(TABLES) | set(texts)
+             | {f"check:{c['check_id']}" for c in out.tables["checks"]})
+    rows = []
+    for number, entry, anchor in _anchored(entries, texts, file):
+        segment = next((s for s in out.tables["segments"] if s["source_id"] == entry["source"]
+                        and s["char_start"] <= anchor.start and anchor.end <= s["char_end"]), None)
+        if segment is None:
+            raise InputError(file, f"the quote spans more than one line: {entry['quote']!r}", number)
+        if segment["role"] not in ("body", "quotation", "comment"):
+            raise InputError(file, f"the quote is in a {segment['role']} line, not in article text or a comment", number)
+        is_comment = segment["role"] == "comment"
+        if is_comment != (entry["claimant_kind"] == "commenter"):
+            raise InputError(file, f"claimant_kind is {entry['claimant_kind']!r} but the quote is "
+                                   f"{'in comment ' + segment['comment_id'] if is_comment else 'not in a comment'}", number)
+        if is_comment and not re.search(rf"\b{segment['comment_id']}\b", entry["claimant"]):
+            raise InputError(file, f"the quote is in comment {segment['comment_id']}, but claimant is "
+                                   f"{entry['claimant']!r}", number)
+        consulted = [str(item) for item in entry.get("checked_against") or []]
+        unknown = [item for item in consulted if item not in known]
+        if unknown:
+            raise InputError(file, f"checked_against names unknown item(s) {unknown}", number)
+        hedges = find_hedges(anchor.raw, lexicon)
+        rows.append({
+            "claim_id": entry["id"], "source_id": entry["source"], "incident_id": entry["incident"],
+            "segment_role": segment["role"], "comment_id": segment["comment_id"] if is_comment else None,
+            "quote": anchor.text, "char_start": anchor.start, "char_end": anchor.end,
+            "restatement": clean(entry["restatement"]), "claimant": entry["claimant"],
+            "claimant_kind": entry["claimant_kind"], "attribution_chain": entry["chain"],
+            "claim_type": entry["type"], "hedges": "; ".join(hedges) or None, "hedge_count": len(hedges),
+            "evidence_status": entry["status"], "likelihood": entry["likelihood"], "confidence": entry["confidence"],
+            "verdict": clean(entry["verdict"]), "checked_against": "; ".join(consulted) or None,
+            "check_id": entry.get("check"), "counter_id": entry.get("counter"),
+            "coding_note": clean(entry["coding_note"]) if entry.get("coding_note") else None, "_origin": (file, number),
+        })
+    out.reconcile(file, len(entries), len(rows))
+    return rows
+
+
+def _codebook(path: Path, out: Build) -> list[dict]:
+    file = display_path(path)
+    try:
+        book = yaml.safe_load(read_utf8(path))
+    except yaml.YAMLError as err:
+        raise InputError(file, f"not valid YAML: {err}") from None
+    schemes = {"type": "types", "status": "statuses", "likelihood": "likelihood", "confidence": "confidence"}
+    claim_column = {"type": "claim_type", "status": "evidence_status"}
+    claims = {c["claim_id"]: c for c in out.tables["claims"]}
+    rows = []
+    for scheme in CODE_SCHEMES:
+        for number, entry in enumerate(book.get(schemes[scheme]) or [], start=1):
+            example = entry.get("example")
+            if example and claims.get(example, {}).get(claim_column.get(scheme)) != entry["code"]:
+                raise InputError(file, f"{schemes[scheme]}: example {example} is not coded {entry['code']!r}", number)
+            rows.append({"scheme": scheme, "code": entry["code"], "definition": entry["definition"],
+                         "rule": entry.get("rule"), "example_claim_id": example, "_origin": (file, number)})
+    return rows
+
+
 # --- external records ------------------------------------------------------------
 
 def _records(records_dir: Path, out: Build) -> dict[str, list[dict]]:
@@ -321,6 +448,11 @@ def _float(value: str, file: str, row: int) -> float:
         raise InputError(file, f"not a number: {value!r}", row) from None
 
 
+def extra_files(result: Build) -> dict[str, bytes]:
+    """Outputs beside the tables: the claims as schema.org ClaimReview records."""
+    return {"claimreview.jsonld": export_claim_reviews(result.tables)}
+
+
 # --- command line ----------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
@@ -336,11 +468,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 1
     if args.check:
-        stale = read_committed(result.tables, args.out)
+        stale = read_committed(result.tables, args.out, extra_files(result))
         for name in stale:
             print(f"stale: {name} differs from what the pipeline makes; run `make data`", file=sys.stderr)
         return 1 if stale else 0
-    write_package(result.tables, args.out)
+    write_package(result.tables, args.out, extra_files(result))
     for name, rows in result.tables.items():
         print(f"{name:22} {len(rows):5} rows")
     return 0

@@ -13,6 +13,16 @@ BOUNDS = ["point", "lower_bound", "upper_bound", "approximate", "range", "foreca
 UNITS = ["members", "supporters", "followers", "organisers", "people", "votes", "campaigns", "GBP"]
 SPEAKER_ROLES = ["author", "quoted_source", "commenter"]
 SPENDING_ITEMS = ["total_spending", "facebook_spending"]
+REFERENCE_TYPES = ["book", "newspaper", "news", "blog", "magazine", "report", "record"]
+CLAIM_TYPES = ["quantity", "event", "responsibility", "motive", "platform_mechanics", "causal", "counterfactual",
+               "prediction", "evaluation"]
+EVIDENCE_STATUSES = ["corroborated_independent", "corroborated_in_corpus", "single_source", "contradicted",
+                     "not_checkable"]
+LIKELIHOODS = ["almost_certain", "likely", "even_chance", "unlikely", "not_assessable"]
+CONFIDENCES = ["high", "medium", "low"]
+CLAIMANT_KINDS = ["author", "named_person", "unnamed_source", "unspecified_reports", "organisation", "commenter"]
+HEDGE_KINDS = ["attribution", "epistemic", "conditional", "belief", "expectation"]
+CODE_SCHEMES = ["type", "status", "likelihood", "confidence"]
 
 OFFSETS = [
     {"name": "char_start", "type": "integer", "constraints": {"required": True, "minimum": 0},
@@ -245,6 +255,144 @@ TABLES: dict[str, dict] = {
                 _field("source_url", "string", "Where the figure was reported.", required=True),
             ],
             "primaryKey": ["party", "item"],
+        },
+    },
+    "references": {
+        "title": "Secondary sources and records",
+        "description": "Sources outside the corpus that claims are checked against, with their provenance.",
+        "schema": {
+            "fields": [
+                _field("reference_key", "string", "Stable key, also used in the bibliography.", required=True, unique=True),
+                _field("type", "string", "Kind of source.", required=True, enum=REFERENCE_TYPES),
+                _field("title", "string", "Title.", required=True),
+                _field("author", "string", "Author, where there is one."),
+                _field("outlet", "string", "Publisher or outlet."),
+                _field("published", "date", "Publication date (first day of the month or year when coarser).", required=True),
+                _field("date_precision", "string", "How exact published is.", required=True, enum=DATE_PRECISIONS),
+                _field("url", "string", "Address, where one is recorded."),
+                _field("notes", "string", "What the source is cited for, and its caveats."),
+            ],
+            "primaryKey": ["reference_key"],
+        },
+    },
+    "secondary_figures": {
+        "title": "Figures from secondary sources",
+        "description": "Numbers that secondary sources give, including known slips, for comparison with the claims.",
+        "schema": {
+            "fields": [
+                _field("reference_key", "string", "The source that gives the figure.", required=True),
+                _field("subject", "string", "What the figure counts.", required=True),
+                _field("value", "number", "The figure.", required=True),
+                _field("unit", "string", "Unit of value.", required=True),
+                _field("bound", "string", "Kind of figure, as in measurements.bound.", required=True, enum=BOUNDS),
+                _field("applies_to", "date", "The date the figure describes.", required=True),
+                _field("note", "string", "Caveat."),
+            ],
+            "primaryKey": ["reference_key", "subject"],
+            "foreignKeys": [{"fields": "reference_key", "reference": {"resource": "references", "fields": "reference_key"}}],
+        },
+    },
+    "counter_accounts": {
+        "title": "The other side's accounts",
+        "description": "Accounts on record from the people a source accuses, summarised in our words.",
+        "schema": {
+            "fields": [
+                _field("counter_id", "string", "Stable id.", required=True, unique=True),
+                _field("incident_id", "string", "The incident.", required=True),
+                _field("reference_key", "string", "Where the account is recorded.", required=True),
+                _field("party", "string", "Whose account it is.", required=True),
+                _field("summary", "string", "The account, in our words.", required=True),
+            ],
+            "primaryKey": ["counter_id"],
+            "foreignKeys": [_incident_fk(),
+                            {"fields": "reference_key", "reference": {"resource": "references", "fields": "reference_key"}}],
+        },
+    },
+    "hedge_lexicon": {
+        "title": "Hedge lexicon",
+        "description": "The words that mark a claim as hedged, and what kind of hedge each is.",
+        "schema": {
+            "fields": [
+                _field("term", "string", "The marker, matched case-insensitively as whole words.", required=True, unique=True),
+                _field("kind", "string", "attribution, epistemic, conditional, belief or expectation.", required=True,
+                       enum=HEDGE_KINDS),
+            ],
+            "primaryKey": ["term"],
+        },
+    },
+    "claim_codes": {
+        "title": "Claims codebook",
+        "description": "Every code used in the claims register, with its definition, decision rule and an example.",
+        "schema": {
+            "fields": [
+                _field("scheme", "string", "Which column the code is for.", required=True, enum=CODE_SCHEMES),
+                _field("code", "string", "The code.", required=True),
+                _field("definition", "string", "What it means.", required=True),
+                _field("rule", "string", "How a coder decides."),
+                _field("example_claim_id", "string", "A claim coded this way."),
+            ],
+            "primaryKey": ["scheme", "code"],
+            "foreignKeys": [{"fields": "example_claim_id", "reference": {"resource": "claims", "fields": "claim_id"}}],
+        },
+    },
+    "checks": {
+        "title": "Checks against the records",
+        "description": "Numeric claims tested against the records, computed by the pipeline rather than typed.",
+        "schema": {
+            "fields": [
+                _field("check_id", "string", "Stable id; claims name it in check_id.", required=True, unique=True),
+                _field("question", "string", "What the check asks.", required=True),
+                _field("claimed_value", "number", "The figure as the claim states it; empty where the claim has none."),
+                _field("claimed_bound", "string", "Kind of figure claimed.", enum=BOUNDS),
+                _field("record_value", "number", "The figure the records give.", required=True),
+                _field("unit", "string", "Unit of both values.", required=True),
+                _field("computation", "string", "How record_value was computed, and from which rows.", required=True),
+                _field("holds", "boolean", "Whether the claim holds against the record; empty for a check of scale."),
+                _field("result", "string", "The finding in words, with any slips by other sources.", required=True),
+            ],
+            "primaryKey": ["check_id"],
+        },
+    },
+    "claims": {
+        "title": "Claims register",
+        "description": "Every check-worthy claim in the sources, atomic, with claimant, chain, type, hedges and assessment.",
+        "schema": {
+            "fields": [
+                _field("claim_id", "string", "Stable id: CL-U (blog), CL-K (blog comments), CL-A (Workers' Liberty), CL-C (Canary).",
+                       required=True, unique=True),
+                _field("source_id", "string", "The text the claim is in.", required=True),
+                _field("incident_id", "string", "The incident it concerns.", required=True),
+                _field("segment_role", "string", "Role of the line the quote is on (body, quotation or comment).",
+                       required=True, enum=SEGMENT_ROLES),
+                _field("comment_id", "string", "For a commenter's claim, the comment."),
+                _quote("The claim in the source's words."),
+                *OFFSETS,
+                _field("restatement", "string", "What is claimed, restated neutrally.", required=True),
+                _field("claimant", "string", "Who asserts it (not always the author).", required=True),
+                _field("claimant_kind", "string", "Kind of claimant.", required=True, enum=CLAIMANT_KINDS),
+                _field("attribution_chain", "string", "Who passed the claim to whom, from the text we hold back to its origin.",
+                       required=True),
+                _field("claim_type", "string", "From the codebook.", required=True, enum=CLAIM_TYPES),
+                _field("hedges", "string", "Hedge markers found in the quote by the lexicon, separated by '; '."),
+                _field("hedge_count", "integer", "Number of hedge markers found.", required=True, minimum=0),
+                _field("evidence_status", "string", "How strong the evidence is, from the codebook.", required=True,
+                       enum=EVIDENCE_STATUSES),
+                _field("likelihood", "string", "How likely we judge the claim to be true; separate from the evidence.",
+                       required=True, enum=LIKELIHOODS),
+                _field("confidence", "string", "How confident we are in that judgement.", required=True, enum=CONFIDENCES),
+                _field("verdict", "string", "The conclusion in words.", required=True),
+                _field("checked_against", "string", "Reference keys, tables, sources and checks consulted, separated by '; '."),
+                _field("check_id", "string", "The computed check, for numeric claims."),
+                _field("counter_id", "string", "The other side's account, where one is on record."),
+                _field("coding_note", "string", "How an ambiguous case was resolved."),
+            ],
+            "primaryKey": ["claim_id"],
+            "foreignKeys": [
+                _source_fk(), _incident_fk(),
+                {"fields": "comment_id", "reference": {"resource": "comments", "fields": "comment_id"}},
+                {"fields": "check_id", "reference": {"resource": "checks", "fields": "check_id"}},
+                {"fields": "counter_id", "reference": {"resource": "counter_accounts", "fields": "counter_id"}},
+            ],
         },
     },
 }

@@ -1,0 +1,52 @@
+"""Export the assessed claims as schema.org ClaimReview records (JSON-LD)."""
+
+from __future__ import annotations
+
+import json
+
+from .meta import author_names, full_title, metadata
+
+CHAPTER = "book/claims.html"
+REQUIRED = ["@type", "claimReviewed", "datePublished", "author", "reviewRating", "itemReviewed"]
+LIKELIHOOD_WORDS = {
+    "almost_certain": "True", "likely": "Likely true", "even_chance": "Unproven",
+    "unlikely": "Likely false", "not_assessable": "Not a checkable fact",
+}
+STATUS_WORDS = {
+    "corroborated_independent": "corroborated independently", "corroborated_in_corpus": "corroborated only within the corpus",
+    "single_source": "single source", "contradicted": "contradicted by the record", "not_checkable": "not checkable",
+}
+
+
+def claim_review(claim: dict, source: dict) -> dict:
+    meta = metadata()
+    review = {
+        "@type": "ClaimReview",
+        "@id": f"#{claim['claim_id']}",
+        "claimReviewed": claim["restatement"],
+        "datePublished": meta["released"].isoformat(),
+        "author": [{"@type": "Organization", "name": name} for name in author_names()],
+        "publisher": {"@type": "CreativeWork", "name": full_title(), "version": meta["version"]},
+        "reviewRating": {
+            "@type": "Rating",
+            "alternateName": f"{LIKELIHOOD_WORDS[claim['likelihood']]} ({STATUS_WORDS[claim['evidence_status']]})",
+            "ratingExplanation": claim["verdict"],
+        },
+        "itemReviewed": {
+            "@type": "Claim",
+            "text": claim["quote"],
+            "author": {"@type": "Thing", "name": claim["claimant"]},
+            "datePublished": source["published"].isoformat(),
+            "appearance": {"@type": "CreativeWork", "url": source["url"], "headline": source["title"]},
+        },
+    }
+    if meta.get("site_url"):
+        review["url"] = f"{meta['site_url'].rstrip('/')}/{CHAPTER}#{claim['claim_id'].lower()}"
+    return review
+
+
+def export(tables: dict[str, list[dict]]) -> bytes:
+    sources = {s["source_id"]: s for s in tables["sources"]}
+    graph = [claim_review(c, sources[c["source_id"]]) for c in tables["claims"]]
+    document = {"@context": "https://schema.org", "@graph": graph}
+    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
