@@ -91,6 +91,15 @@ def test_page_is_offline_clean_drawn_and_accessible(page_path, server, browser):
         box = chart.locator("svg").first.bounding_box()
         assert box and box["width"] > 100 and box["height"] > 100, f"chart {i} on {page_path} is not visible"
 
+    for box in page.locator("input.tk-search-input").all():
+        count = page.locator(f"#{box.get_attribute('data-target')}-count")
+        total = page.locator(f"#{box.get_attribute('data-target')} tbody tr").count()
+        assert count.inner_text().startswith(f"{total} of {total}"), "the search box did not initialise"
+        box.fill("Pudsey")
+        visible = page.locator(f"#{box.get_attribute('data-target')} tbody tr:not([hidden])").count()
+        assert 0 < visible < total, f"searching for Pudsey left {visible} of {total} rows"
+        box.fill("")
+
     shot = REPO / "_build" / "screenshots" / (page_path.replace("/", "__").replace(".html", ".png"))
     shot.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(shot), full_page=True)

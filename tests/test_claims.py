@@ -51,6 +51,7 @@ def test_checks_give_the_values_the_records_imply():
     assert "not including, 1945" in checks.loc["labour-rise-2017", "result"]
     assert checks.loc["five-thousand-scale", "record_value"] == round(100 * 5000 / 577270, 2)
     assert checks["holds"].isna().sum() == 1, "only the scale check has no verdict"
+    assert not checks.loc["red-labour-blog-size", "holds"], "the blog's 'several thousand' understates Red Labour"
 
 
 def test_numeric_claims_point_at_their_checks():

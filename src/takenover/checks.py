@@ -146,8 +146,23 @@ def red_labour_following(tables) -> dict:
     }
 
 
+def red_labour_blog_size(tables) -> dict:
+    claim = _measurement(tables, "M-group-06")
+    other = _figure(tables, "guido2016", "Red Labour")
+    ceiling = 10_000  # the most generous reading of "several thousand"
+    return {
+        "check_id": "red-labour-blog-size", "question": "Is 'several thousand' a fair size for Red Labour's page?",
+        "claimed_value": None, "claimed_bound": claim["bound"], "record_value": other["value"], "unit": "supporters",
+        "computation": f"Guido Fawkes's figure against {ceiling:,}, the most generous reading of 'several thousand'",
+        "holds": other["value"] < ceiling,
+        "result": f"Both other reports put the following near {other['value']:,.0f}, more than three times even a "
+                  f"generous reading of 'several thousand'; the blog understates it.",
+    }
+
+
 ALL_CHECKS = [pudsey_margin_2017, lne_majority_2015, lne_majority_2017, pudsey_majority_2015, labour_rise_2017,
-              five_thousand_scale, red_labour_following]
+              five_thousand_scale, red_labour_following,
+              red_labour_blog_size]
 
 
 def run_checks(tables) -> list[dict]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 
@@ -48,3 +50,77 @@ def group_membership_chart() -> alt.Chart:
                  + "; ".join(f"{row.label} ({row.when})" for row in data.itertuples()) + ".",
         source="ukileft.wordpress.com, 29 January 2016; table measurements",
     )
+
+
+def hedging_chart() -> alt.Chart:
+    """Figure: hedge markers per claim, by source, article text and comments apart."""
+    from .register import hedging_by_source
+
+    style.use()
+    data = hedging_by_source()
+    colours = alt.Scale(domain=list(style.SOURCE_COLOURS)[:3], range=list(style.SOURCE_COLOURS.values())[:3])
+    y = alt.Y("source:N", title=None, sort=list(data["source"]), axis=alt.Axis(labelLimit=260))
+    bars = alt.Chart(data).mark_bar(height=22).encode(
+        x=alt.X("hedges per claim:Q", title="Hedge markers per claim"),
+        y=y,
+        color=alt.Color("source_id:N", scale=colours, legend=None),
+        opacity=alt.Opacity("where:N", scale=alt.Scale(domain=["article", "comments"], range=[1.0, 0.55]), legend=None),
+        tooltip=["source:N", "claims:Q", "hedged:Q", "hedges:Q", "hedges per claim:Q"],
+    )
+    text = alt.Chart(data).mark_text(align="left", dx=4).encode(
+        x="hedges per claim:Q", y=y, text=alt.Text("claims:Q", format="d"))
+    chart = (bars + text.encode(text=alt.Text("label:N")).transform_calculate(
+        label="datum.claims + ' claims'")).properties(width=480, height=150)
+    return figure(
+        chart,
+        alt_text="Bar chart of hedge markers per claim: "
+                 + "; ".join(f"{r.source}, {r['hedges per claim']} per claim over {r.claims} claims"
+                             for _, r in data.assign(source=data["source"]).iterrows()) + ".",
+        source="claims register (claims, hedge_lexicon tables)",
+    )
+
+
+def attribution_chain_chart(claim_id: str = "CL-C08") -> alt.Chart:
+    """Figure: how a claim travelled from its origin to the text we hold."""
+    style.use()
+    claim = load("claims").set_index("claim_id").loc[claim_id]
+    links = list(reversed(claim["attribution_chain"].split(" ← ")))
+    nodes = pd.DataFrame({"label": [re.sub(r" \(.*\)$", "", link) for link in links]})
+    nodes["step"] = range(len(nodes))
+    nodes["detail"] = [_chain_date(link) for link in links]
+    nodes["kind"] = ["the origin" if i == 0 else "the text we hold" if i == len(nodes) - 1 else "intermediary"
+                     for i in nodes["step"]]
+    kinds = ["the origin", "intermediary", "the text we hold"]
+    colours = [style.GREY, style.OKABE_ITO["orange"], style.INCIDENT_COLOURS[str(claim["incident_id"])]]
+    x = alt.X("step:Q", axis=None, scale=alt.Scale(domain=[-0.5, len(nodes) - 0.5]))
+    y = alt.Y("y:Q", axis=None, scale=alt.Scale(domain=[-1.6, 0.8]))
+    base = alt.Chart(nodes).transform_calculate(y="0")
+    arrows = alt.Chart(nodes[nodes["step"] > 0]).mark_text(text="\u2192", fontSize=26, dy=-2).encode(
+        x=alt.X("mid:Q", axis=None, scale=alt.Scale(domain=[-0.5, len(nodes) - 0.5])), y=y
+    ).transform_calculate(mid="datum.step - 0.5", y="0")
+    dots = base.mark_point(size=500, filled=True, opacity=1).encode(
+        x=x, y=y, color=alt.Color("kind:N", title=None, scale=alt.Scale(domain=kinds, range=colours)))
+    names = base.mark_text(dy=28, fontSize=12, lineBreak="|").encode(x=x, y=y, text="wrapped:N").transform_calculate(
+        wrapped="replace(datum.label, ', ', '|')")
+    dates = base.mark_text(dy=62, fontSize=11, color=style.GREY).encode(x=x, y=y, text="detail:N")
+    chart = (arrows + dots + names + dates).properties(width=640, height=170)
+    return figure(
+        chart,
+        alt_text="Diagram of the attribution chain of claim " + claim_id + ", from its origin to the text we hold: "
+                 + " then ".join(f"{r.label} ({r.detail})" for r in nodes.itertuples()) + ".",
+        source=f"claims register, claim {claim_id}; references and sources tables",
+    )
+
+
+def _chain_date(label: str) -> str:
+    """The publication date of a link in a chain, where the references or sources know it."""
+    refs = load("references")
+    for row in refs.itertuples():
+        names = [str(n).removeprefix("The ") for n in (row.author, row.outlet) if isinstance(n, str)]
+        if any(name and name.split(",")[0] in label for name in names):
+            fmt = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}[str(row.date_precision)]
+            return row.published.strftime(fmt)
+    for row in load("sources").itertuples():
+        if row.outlet.removeprefix("The ") in label:
+            return row.published.strftime("%-d %b %Y")
+    return "unnamed; date unknown"

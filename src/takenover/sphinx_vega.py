@@ -1,7 +1,7 @@
-"""Sphinx extension: serve the vega bundle and the figure styles from the site itself.
+"""Sphinx extension: serve the chart library, table search and figure styles from the site itself.
 
-The bundle is generated at build time (never pasted by hand) and added only to
-pages that contain a chart, so pages without charts stay light.
+The vega bundle is generated at build time (never pasted by hand). Scripts are
+added only to pages that need them, so pages without charts stay light.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from sphinx.application import Sphinx
 from .vega_bundle import BUNDLE_NAME, bundle
 
 CSS_NAME = "takenover-figures.css"
+TABLES_JS = "takenover-tables.js"
 STATIC = Path(__file__).parent / "static"
 
 
@@ -26,8 +27,11 @@ def _write_bundle(app: Sphinx) -> None:
 
 
 def _add_bundle_to_chart_pages(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    if "tk-chart" in context.get("body", ""):
+    body = context.get("body", "")
+    if "tk-chart" in body:
         app.add_js_file(BUNDLE_NAME, priority=100)
+    if "tk-search-input" in body:
+        app.add_js_file(TABLES_JS)
 
 
 def setup(app: Sphinx) -> dict:
