@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 BOOK_FLAGS := --all -W -n --keep-going
 DATA_INPUTS := $(shell find data/raw src/takenover -type f -not -name '*.pyc')
 
-.PHONY: site test data data-check lab execute system-deps clean
+.PHONY: site test data citation lab execute system-deps clean
 
 ## site: set up .venv if needed, rebuild the data if their inputs changed, build _build/html
 site: data/datapackage.json | $(STAMP)
@@ -16,6 +16,10 @@ site: data/datapackage.json | $(STAMP)
 ## test: every test (pipeline, bad input, notebooks under nbval, build, browser)
 test: system-deps | $(STAMP)
 	$(BIN)/python -m pytest
+
+## citation: regenerate CITATION.cff and book/references.bib from metadata.yml and the data
+citation: data/datapackage.json | $(STAMP)
+	$(BIN)/python -m takenover.citation_files
 
 ## data: rebuild data/clean and data/datapackage.json from data/raw
 data: | $(STAMP)

@@ -52,7 +52,9 @@ def check_facts() -> dict[str, str]:
     spend = load("campaign_spending").set_index(["party", "item"])["amount_gbp"]
     five_k = load("measurements").set_index("measurement_id").loc["M-hq-01", "value"]
     rise_1945 = figures[figures.index.str.contains("1945")]["value"]
+    archive = load("references").set_index("reference_key").loc["fb-adlibrary-uk", "published"]
     return {
+        "ad_archive_start": archive.strftime("%-d %B %Y"),
         "pudsey_margin": f"{checks.loc['pudsey-margin-2017', 'record_value']:,.0f}",
         "lne_majority_2015": f"{checks.loc['lne-majority-2015', 'record_value']:,.0f}",
         "lne_majority_2017": f"{checks.loc['lne-majority-2017', 'record_value']:,.0f}",

@@ -1,0 +1,126 @@
+"""Citations of the book, its chapters and its dataset, all from metadata.yml.
+
+Used by the Sphinx extension (meta tags and "Cite this chapter" boxes), by the
+"How to cite" chapter, and by the generator of CITATION.cff and references.bib.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+from .meta import author_names, full_title, metadata
+from .paths import DESCRIPTOR_PATH
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _bib_escape(text: str) -> str:
+    return text.replace("&", r"\&").replace("%", r"\%").replace("#", r"\#").replace("_", r"\_")
+
+
+def _bib_authors() -> str:
+    # Collective names go in double braces so BibTeX does not split them into given/family names.
+    return " and ".join("{" + _bib_escape(name) + "}" for name in author_names())
+
+
+def _bib_entry(kind: str, key: str, fields: dict[str, str]) -> str:
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items() if value)
+    return f"@{kind}{{{key},\n{body}\n}}\n"
+
+
+def page_url(pagename: str) -> str:
+    site = metadata().get("site_url") or ""
+    return f"{site.rstrip('/')}/{pagename}.html" if site else ""
+
+
+def chapter_key(title: str, date: dt.date) -> str:
+    return f"takenover-{slug(title)}-{date.year}"
+
+
+def chapter_reference(title: str, date: dt.date, pagename: str) -> str:
+    """Author-date reference for one chapter, as plain text."""
+    meta = metadata()
+    url = page_url(pagename)
+    return (f"{' and '.join(author_names())} ({date.year}). \u201c{title}.\u201d In {full_title()}, "
+            f"version {meta['version']}, {date.strftime('%-d %B %Y')}." + (f" {url}" if url else ""))
+
+
+def chapter_bibtex(title: str, date: dt.date, pagename: str) -> str:
+    meta = metadata()
+    return _bib_entry("incollection", chapter_key(title, date), {
+        "author": _bib_authors(), "title": "{" + _bib_escape(title) + "}", "booktitle": "{" + _bib_escape(full_title()) + "}",
+        "year": str(date.year), "month": date.strftime("%b").lower(), "edition": f"Version {meta['version']}",
+        "url": page_url(pagename), "language": "english" if meta["language"] == "en" else meta["language"],
+    })
+
+
+def book_reference() -> str:
+    meta = metadata()
+    return (f"{' and '.join(author_names())} ({meta['released'].year}). {full_title()}. "
+            f"Version {meta['version']}, released {meta['released'].strftime('%-d %B %Y')}."
+            + (f" {meta['site_url']}" if meta.get("site_url") else ""))
+
+
+def book_bibtex() -> str:
+    meta = metadata()
+    return _bib_entry("book", f"takenover-{meta['released'].year}", {
+        "author": _bib_authors(), "title": "{" + _bib_escape(full_title()) + "}", "year": str(meta["released"].year),
+        "edition": f"Version {meta['version']}", "url": meta.get("site_url") or "",
+    })
+
+
+def data_sha256() -> str:
+    """SHA-256 of data/datapackage.json, which itself records the hash of every table."""
+    return hashlib.sha256(DESCRIPTOR_PATH.read_bytes()).hexdigest()
+
+
+def dataset_bibtex() -> str:
+    meta = metadata()
+    return _bib_entry("misc", f"takenover-data-{meta['released'].year}", {
+        "author": _bib_authors(), "title": "{" + _bib_escape(f"{meta['title']}: the dataset") + "}",
+        "year": str(meta["released"].year), "version": meta["version"], "howpublished": "Frictionless Data Package",
+        "note": f"datapackage.json SHA-256 {data_sha256()}", "url": meta.get("repository_url") or "",
+    })
+
+
+def highwire_tags(title: str, date: dt.date, pagename: str) -> list[tuple[str, str]]:
+    """Reference-manager meta tags (Highwire Press) for one chapter page."""
+    meta = metadata()
+    tags = [("citation_title", title)]
+    tags += [("citation_author", name) for name in author_names()]
+    tags += [("citation_publication_date", date.strftime("%Y/%m/%d")),
+             ("citation_inbook_title", full_title()), ("citation_book_title", full_title()),
+             ("citation_language", meta["language"])]
+    if page_url(pagename):
+        tags.append(("citation_public_url", page_url(pagename)))
+    return tags
+
+
+def citation_cff() -> str:
+    """CITATION.cff for the whole book (CFF 1.2.0), as YAML text."""
+    import yaml
+
+    meta = metadata()
+    data = {
+        "cff-version": "1.2.0",
+        "message": "If you use this book or its dataset, please cite it as below.",
+        "title": full_title(),
+        "type": "dataset",
+        "authors": [{"name": name} for name in author_names()],
+        "version": meta["version"],
+        "date-released": meta["released"].isoformat(),
+        "license": meta["licence"]["prose_and_data"],
+        "abstract": "An open research publication studying three documented episodes of online sabotage "
+                    "around Jeremy Corbyn's Labour Party (2016-2018), with a cleaned, annotated dataset.",
+        "keywords": ["Labour Party", "Jeremy Corbyn", "Facebook", "disinformation", "fact-checking"],
+    }
+    if meta.get("repository_url"):
+        data["repository-code"] = meta["repository_url"]
+    if meta.get("site_url"):
+        data["url"] = meta["site_url"]
+    header = "# Generated from metadata.yml by `python -m takenover.citation_files`; do not edit by hand.\n"
+    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)

@@ -1,0 +1,131 @@
+"""Citation: one metadata source, a valid CITATION.cff, and a citable page for every chapter."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import jsonschema
+import pytest
+import yaml
+from pybtex.database import parse_string
+
+import takenover
+from takenover import citation_files
+from takenover.meta import metadata
+from takenover.sphinx_citation import _configure_from_metadata
+
+from conftest import DATA, REPO
+
+CHAPTERS = ["book/dataset", "book/claims", "book/how-to-cite", "book/methods"]
+
+
+class _Head(HTMLParser):
+    """Collects <meta name=...> tags and the cite box's text from one page."""
+
+    def __init__(self):
+        super().__init__()
+        self.meta: list[tuple[str, str]] = []
+        self.in_reference = False
+        self.in_bibtex = False
+        self.reference = ""
+        self.bibtex = ""
+        self.bib_href = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and attrs.get("name", "").startswith("citation_"):
+            self.meta.append((attrs["name"], attrs.get("content", "")))
+        self.in_reference = self.in_reference or (tag == "p" and attrs.get("class") == "tk-cite-reference")
+        self.in_bibtex = self.in_bibtex or (tag == "pre" and attrs.get("class") == "tk-cite-bibtex")
+        if tag == "a" and attrs.get("class") == "tk-cite-download":
+            self.bib_href = attrs["href"]
+
+    def handle_endtag(self, tag):
+        if tag == "p":
+            self.in_reference = False
+        if tag == "pre":
+            self.in_bibtex = False
+
+    def handle_data(self, data):
+        if self.in_reference:
+            self.reference += data
+        if self.in_bibtex:
+            self.bibtex += data
+
+
+def test_citation_files_are_up_to_date():
+    assert citation_files.main(["--check"]) == 0, "run `make citation` and commit CITATION.cff and book/references.bib"
+
+
+def test_citation_cff_validates_against_the_cff_schema():
+    schema = json.loads((REPO / "tests/support/citation-file-format-1.2.0.schema.json").read_text())
+    cff = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    cff["date-released"] = str(cff["date-released"])
+    jsonschema.validate(cff, schema)
+    assert cff["version"] == metadata()["version"]
+    assert [a["name"] for a in cff["authors"]] == [a["name"] for a in metadata()["authors"]]
+
+
+def test_one_version_everywhere():
+    version = metadata()["version"]
+    assert takenover.__version__ == version
+    assert json.loads((DATA / "datapackage.json").read_text())["version"] == version
+    changelog = (REPO / "book" / "changelog.md").read_text(encoding="utf-8")
+    top = re.search(r"^## (\S+) \((\d{4}-\d{2}-\d{2})\)", changelog, flags=re.M)
+    assert top and top.group(1) == version and top.group(2) == metadata()["released"].isoformat()
+
+
+def test_references_bib_parses_and_covers_every_source():
+    bib = parse_string((REPO / "book" / "references.bib").read_text(encoding="utf-8"), "bibtex")
+    keys = set(bib.entries)
+    assert set(takenover.load("sources")["source_id"]) <= keys
+    assert set(takenover.load("references")["reference_key"]) <= keys
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_chapter_page_is_citable(page, built_site):
+    html_dir = built_site / "_build" / "html"
+    parsed = _Head()
+    parsed.feed((html_dir / f"{page}.html").read_text(encoding="utf-8"))
+    meta = dict(parsed.meta)
+    names = [name for name, _ in parsed.meta]
+    title = meta["citation_title"]
+    assert title and names.count("citation_author") == len(metadata()["authors"])
+    for name in ["citation_publication_date", "citation_inbook_title", "citation_book_title", "citation_language"]:
+        assert meta.get(name), f"{page}: {name} missing"
+    assert re.fullmatch(r"\d{4}/\d{2}/\d{2}", meta["citation_publication_date"])
+    assert meta["citation_inbook_title"].startswith(metadata()["title"])
+
+    assert title in parsed.reference and metadata()["version"] in parsed.reference, parsed.reference
+    entry = parse_string(parsed.bibtex, "bibtex")
+    (key, record), = entry.entries.items()
+    assert record.type == "incollection" and record.fields["title"].strip("{}") == title
+    assert record.fields["booktitle"].strip("{}").startswith(metadata()["title"])
+    downloaded = (html_dir / page).parent / parsed.bib_href
+    assert downloaded.resolve().read_text(encoding="utf-8") == parsed.bibtex
+
+
+def test_pages_that_are_not_chapters_have_no_cite_box(built_site):
+    html = (built_site / "_build" / "html" / "book" / "bibliography.html").read_text(encoding="utf-8")
+    assert "tk-cite" not in html and 'name="citation_title"' not in html
+
+
+def test_launch_buttons_follow_the_repository_url(monkeypatch):
+    class Config:
+        html_theme_options: dict = {}
+
+    off = Config()
+    _configure_from_metadata(None, off)
+    assert "launch_buttons" not in off.html_theme_options or not off.html_theme_options["launch_buttons"].get("binderhub_url")
+
+    from takenover import meta
+
+    monkeypatch.setattr(meta, "metadata", lambda: {**metadata(), "repository_url": "https://example.org/book"})
+    monkeypatch.setattr("takenover.sphinx_citation.metadata", meta.metadata)
+    on = Config()
+    on.html_theme_options = {}
+    _configure_from_metadata(None, on)
+    assert on.html_theme_options["repository_url"] == "https://example.org/book"
+    assert on.html_theme_options["launch_buttons"]["binderhub_url"]
