@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from takenover import pipeline
 
-from conftest import DATA
+from conftest import DATA, RAW
 
 
 def set_recorded_hash(raw: Path, raw_file: str) -> None:
@@ -131,9 +132,16 @@ def codebook_example_miscoded(raw: Path) -> None:
     replace_in(raw / "annotations/claim_codebook.yml", "example: CL-C05", "example: CL-C04")
 
 
+def claim_row(claim_id: str) -> int:
+    """The 1-based entry number of a claim in the committed claims.yml, as error messages count."""
+    ids = re.findall(r"^- id: (\S+)", (RAW / "annotations/claims.yml").read_text(encoding="utf-8"), flags=re.M)
+    return ids.index(claim_id) + 1
+
+
 @pytest.mark.parametrize("damage, expected", [
-    (claim_quote_in_furniture, ["data/raw/annotations/claims.yml, row 65", "furniture line"]),
-    (claim_checked_against_unknown, ["data/raw/annotations/claims.yml, row 45", "labourbriefing2071"]),
+    (claim_quote_in_furniture, [f"data/raw/annotations/claims.yml, row {claim_row('CL-C03')}", "furniture line"]),
+    (claim_checked_against_unknown, [f"data/raw/annotations/claims.yml, row {claim_row('CL-A02')}",
+                                     "labourbriefing2071"]),
     (codebook_example_miscoded, ["data/raw/annotations/claim_codebook.yml, row 4", "CL-C04 is not coded 'motive'"]),
 ], ids=["claim_quote_in_furniture", "claim_checked_against_unknown", "codebook_example_miscoded"])
 def test_bad_claim_annotations_stop_the_pipeline(damage, expected, raw_copy, tmp_path, capsys):
@@ -143,3 +151,16 @@ def test_bad_claim_annotations_stop_the_pipeline(damage, expected, raw_copy, tmp
     for fragment in expected:
         assert fragment in message, f"{fragment!r} missing from: {message}"
     assert not (tmp_path / "out" / "datapackage.json").exists()
+
+
+def test_a_sentence_without_a_claim_stops_the_pipeline(raw_copy, tmp_path, capsys):
+    """Completeness: deleting a claim leaves its sentence uncovered, and the pipeline says which."""
+    path = raw_copy / "annotations/claims.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("- id: CL-A21\n")
+    end = text.index("- id: CL-A22\n")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert pipeline.main(["--raw", str(raw_copy), "--out", str(tmp_path / "out")]) == 1
+    message = capsys.readouterr().err
+    assert "data/raw/annotations/claims.yml" in message and "sentence awl-2016:005.1 has no claim" in message
+    assert "They used videos, memes" in message

@@ -96,3 +96,16 @@ def test_claimreview_export_has_the_required_properties():
         item = review["itemReviewed"]
         assert item["@type"] == "Claim" and item["author"]["name"] and item["text"]
         assert item["appearance"]["url"].startswith("https://")
+
+
+def test_every_sentence_of_article_text_is_accounted_for():
+    sentences = takenover.load("sentences")
+    claims = takenover.load("claims")
+    segments = takenover.load("segments")
+    article_lines = segments[segments["role"].isin(["body", "quotation"])]
+    assert set(sentences["segment_id"]) == set(article_lines["segment_id"])
+    covered = sentences["claim_ids"].notna() ^ sentences["non_claim_reason"].notna()
+    assert covered.all(), sentences.loc[~covered, "text"].tolist()
+    named = {cid for ids in sentences["claim_ids"].dropna() for cid in ids.split("; ")}
+    article_claims = set(claims.loc[claims["segment_role"] != "comment", "claim_id"])
+    assert article_claims <= named, f"claims not found in any sentence: {article_claims - named}"

@@ -70,6 +70,7 @@ def build(raw_dir: Path) -> Build:
     out.tables["checks"] = run_checks(out.tables)
     out.tables["claims"] = _claims(notes / "claims.yml", texts, out)
     out.tables["claim_codes"] = _codebook(notes / "claim_codebook.yml", out)
+    out.tables["sentences"] = _sentences(notes / "non_claims.yml", texts, out)
     out.tables = {name: out.tables[name] for name in TABLES}
     for name, rows in out.tables.items():
         check_table(name, rows)
@@ -361,6 +362,49 @@ def _claims(path: Path, texts: dict[str, SourceText], out: Build) -> list[dict]:
             "coding_note": clean(entry["coding_note"]) if entry.get("coding_note") else None, "_origin": (file, number),
         })
     out.reconcile(file, len(entries), len(rows))
+    return rows
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'\u201c\u2018(\u2022\u2013-])")
+
+
+def _sentences(path: Path, texts: dict[str, SourceText], out: Build) -> list[dict]:
+    """Every sentence of article text must hold a claim or be listed as asserting nothing."""
+    file = display_path(path)
+    entries = read_annotations(path, ["source", "quote", "reason"], ["occurrence"])
+    exempt = {}
+    for number, entry, anchor in _anchored(entries, texts, file):
+        exempt[(entry["source"], anchor.start)] = (entry["reason"], anchor.end, number)
+    rows, used = [], set()
+    for segment in out.tables["segments"]:
+        if segment["role"] not in ("body", "quotation"):
+            continue
+        sid, raw = segment["source_id"], texts[segment["source_id"]].raw
+        text = raw[segment["char_start"]:segment["char_end"]]
+        starts = [0] + [m.end() for m in SENTENCE_END.finditer(text)]
+        ends = [m.start() for m in SENTENCE_END.finditer(text)] + [len(text)]
+        for n, (a, b) in enumerate(zip(starts, ends), start=1):
+            start, end = segment["char_start"] + a, segment["char_start"] + b
+            claims = [c["claim_id"] for c in out.tables["claims"]
+                      if c["source_id"] == sid and c["char_start"] < end and c["char_end"] > start]
+            reason = None
+            for (esid, estart), (why, eend, number) in exempt.items():
+                if esid == sid and start <= estart and eend <= end:
+                    if claims:
+                        raise InputError(file, f"the sentence also holds claim(s) {claims}", number)
+                    reason = why
+                    used.add((esid, estart))
+            if not claims and reason is None:
+                raise InputError(display_path(path.parent / "claims.yml"),
+                                 f"sentence {segment['segment_id']}.{n} has no claim and is not in non_claims.yml: "
+                                 f"{clean(raw[start:end])[:90]!r}")
+            rows.append({"sentence_id": f"{segment['segment_id']}.{n}", "source_id": sid,
+                         "segment_id": segment["segment_id"], "char_start": start, "char_end": end,
+                         "text": clean(raw[start:end]), "claim_ids": "; ".join(claims) or None,
+                         "non_claim_reason": reason})
+    unused = [number for key, (_, _, number) in exempt.items() if key not in used]
+    if unused:
+        raise InputError(file, "the quote is not a sentence of article text", unused[0])
     return rows
 
 

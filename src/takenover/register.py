@@ -32,6 +32,9 @@ def claims_facts() -> dict[str, int | str]:
         "n_hedged": int((claims["hedge_count"] > 0).sum()),
         "n_ambiguous": int(claims["coding_note"].notna().sum()),
         "n_lexicon_terms": len(load("hedge_lexicon")),
+        "n_sentences": len(load("sentences")),
+        "n_sentences_claimed": int(load("sentences")["claim_ids"].notna().sum()),
+        "n_sentences_exempt": int(load("sentences")["non_claim_reason"].notna().sum()),
     }
     for status, count in claims["evidence_status"].value_counts().items():
         facts[f"status_{status}"] = int(count)

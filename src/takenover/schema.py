@@ -23,6 +23,7 @@ CONFIDENCES = ["high", "medium", "low"]
 CLAIMANT_KINDS = ["author", "named_person", "unnamed_source", "unspecified_reports", "organisation", "commenter"]
 HEDGE_KINDS = ["attribution", "epistemic", "conditional", "belief", "expectation"]
 CODE_SCHEMES = ["type", "status", "likelihood", "confidence"]
+NON_CLAIM_REASONS = ["navigation", "call_to_action"]
 
 OFFSETS = [
     {"name": "char_start", "type": "integer", "constraints": {"required": True, "minimum": 0},
@@ -393,6 +394,26 @@ TABLES: dict[str, dict] = {
                 {"fields": "check_id", "reference": {"resource": "checks", "fields": "check_id"}},
                 {"fields": "counter_id", "reference": {"resource": "counter_accounts", "fields": "counter_id"}},
             ],
+        },
+    },
+    "sentences": {
+        "title": "Sentence coverage",
+        "description": "Every sentence of article text, with the claims it contains or why it contains none.",
+        "schema": {
+            "fields": [
+                _field("sentence_id", "string", "segment_id, a dot and the sentence's number in the line.", required=True,
+                       unique=True),
+                _field("source_id", "string", "The text.", required=True),
+                _field("segment_id", "string", "The line the sentence is on.", required=True),
+                *OFFSETS,
+                _field("text", "string", "The sentence, normalised.", required=True),
+                _field("claim_ids", "string", "Claims whose quotes overlap the sentence, separated by '; '."),
+                _field("non_claim_reason", "string", "Why a sentence without claims asserts nothing check-worthy.",
+                       enum=NON_CLAIM_REASONS),
+            ],
+            "primaryKey": ["sentence_id"],
+            "foreignKeys": [_source_fk(),
+                            {"fields": "segment_id", "reference": {"resource": "segments", "fields": "segment_id"}}],
         },
     },
 }
