@@ -46,3 +46,17 @@ def test_notebook_is_committed_executed_in_order_without_errors(path):
             assert output["output_type"] != "error", f"{path.name}: a stored output is an error"
             assert output.get("name") != "stderr", f"{path.name}: a stored output went to stderr"
     assert any(cell["outputs"] for cell in code), f"{path.name}: no outputs for nbval to compare"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_every_chart_is_a_numbered_captioned_figure(path):
+    """A chart output must sit in a cell that makes it a figure with a name and a caption."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    for index, cell in enumerate(cells):
+        html = json.dumps([o.get("data", {}).get("text/html", "") for o in cell.get("outputs", [])])
+        if "tk-chart" not in html:
+            continue
+        figure = cell.get("metadata", {}).get("mystnb", {}).get("figure", {})
+        assert figure.get("name", "").startswith("fig-"), f"{path.name} cell {index}: chart without a figure name"
+        assert len(figure.get("caption", "")) > 40, f"{path.name} cell {index}: chart without a real caption"
+        assert "aria-label=" in html and "tk-figure-source" in html, f"{path.name} cell {index}: no alt text or source"

@@ -519,6 +519,7 @@ def main(argv: list[str] | None = None) -> int:
     write_package(result.tables, args.out, extra_files(result))
     for name, rows in result.tables.items():
         print(f"{name:22} {len(rows):5} rows")
+    print(f"{len(result.reconciliation)} row counts reconciled from raw input to clean tables")
     return 0
 
 
