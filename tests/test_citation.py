@@ -18,7 +18,15 @@ from takenover.sphinx_citation import _configure_from_metadata
 
 from conftest import DATA, REPO
 
-CHAPTERS = ["book/dataset", "book/claims", "book/how-to-cite", "book/methods"]
+def chapters() -> list[str]:
+    """Every notebook in the table of contents, plus pages whose front matter asks to be cited."""
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    return [p for p in pages if (REPO / f"{p}.ipynb").exists()
+            or (REPO / f"{p}.md").read_text(encoding="utf-8").startswith("---\ncitation:")]
+
+
+CHAPTERS = chapters()
 
 
 class _Head(HTMLParser):

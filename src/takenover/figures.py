@@ -124,3 +124,65 @@ def _chain_date(label: str) -> str:
         if row.outlet.removeprefix("The ") in label:
             return row.published.strftime("%-d %b %Y")
     return "unnamed; date unknown"
+
+
+def evidence_chart(incident_id: str) -> alt.Chart:
+    """Figure: an incident's claims by evidence status, in the incident's colour."""
+    from .incidents import status_counts
+    from .register import STATUS_ORDER, label
+
+    style.use()
+    data = status_counts(incident_id)
+    title = load("incidents").set_index("incident_id").loc[incident_id, "title"]
+    y = alt.Y("evidence status:N", sort=[label(s) for s in STATUS_ORDER], title=None)
+    bars = alt.Chart(data).mark_bar(color=style.INCIDENT_COLOURS[incident_id]).encode(
+        x=alt.X("claims:Q", title="Claims"), y=y, tooltip=["evidence status:N", "claims:Q"])
+    text = alt.Chart(data).mark_text(align="left", dx=4).encode(x="claims:Q", y=y, text="claims:Q")
+    chart = (bars + text).properties(width=460, height=150)
+    return figure(
+        chart,
+        alt_text=f"Bar chart of the claims about the {title.lower()} by evidence status: "
+                 + "; ".join(f"{r['evidence status']} {r['claims']}" for _, r in data.iterrows()) + ".",
+        source=f"claims register, incident {incident_id}",
+    )
+
+
+def thread_chart() -> alt.Chart:
+    """Figure: the surviving comment thread as a tree, with the missing parent marked."""
+    style.use()
+    comments = load("comments").sort_values("thread_order")
+    nodes = pd.DataFrame({
+        "id": comments["comment_id"].values,
+        "depth": comments["depth"].astype(int).values,
+        "row": comments["thread_order"].astype(int).values,
+        "who": ["missing from the capture" if not c else "the blog's author" if b else "reader"
+                for c, b in zip(comments["captured"], comments["by_blog_author"])],
+        "likes": comments["likes"].fillna(0).astype(int).values,
+        "parent": comments["parent_id"].values,
+    })
+    position = nodes.set_index("id")[["depth", "row"]]
+    links = pd.DataFrame([{"x": position.loc[p, "depth"], "y": position.loc[p, "row"],
+                           "x2": d, "y2": r} for p, d, r in zip(nodes["parent"], nodes["depth"], nodes["row"])
+                          if isinstance(p, str)])
+    kinds = ["reader", "the blog's author", "missing from the capture"]
+    colours = [style.INCIDENT_COLOURS["facebook-group-2016"], style.OKABE_ITO["orange"], style.GREY]
+    y = alt.Y("row:Q", axis=None, scale=alt.Scale(reverse=True, domain=[-0.5, len(nodes) - 0.5]))
+    x = alt.X("depth:Q", title="Reply depth", axis=alt.Axis(values=sorted(set(nodes["depth"])), format="d"),
+              scale=alt.Scale(domain=[-0.3, nodes["depth"].max() + 1.5]))
+    edges = alt.Chart(links).mark_rule(color=style.GREY).encode(
+        x=alt.X("x:Q", axis=None, scale=alt.Scale(domain=[-0.3, nodes["depth"].max() + 1.5])),
+        y=alt.Y("y:Q", axis=None, scale=alt.Scale(reverse=True, domain=[-0.5, len(nodes) - 0.5])),
+        x2="x2:Q", y2="y2:Q")
+    dots = alt.Chart(nodes).mark_point(size=260, filled=True, opacity=1).encode(
+        x=x, y=y, color=alt.Color("who:N", title=None, scale=alt.Scale(domain=kinds, range=colours)),
+        tooltip=["id:N", "who:N", "likes:Q"])
+    names = alt.Chart(nodes).transform_calculate(
+        label="datum.id + (datum.likes > 0 ? '  (liked by ' + datum.likes + ')' : '')").mark_text(
+        align="left", dx=12).encode(x=x, y=y, text="label:N")
+    return figure(
+        (edges + dots + names).properties(width=420, height=260),
+        alt_text="Tree of the comment thread: "
+                 + "; ".join(f"{r.id} at depth {r.depth}" + (f", reply to {r.parent}" if isinstance(r.parent, str) else "")
+                             + f", {r.who}" for r in nodes.itertuples()) + ".",
+        source="ukileft.wordpress.com, 29 January 2016; table comments",
+    )

@@ -121,16 +121,31 @@ def hedging_by_source() -> pd.DataFrame:
     return table[["source", "source_id", "where", "claims", "hedged", "hedges", "hedges per claim", "share hedged"]]
 
 
-def contested() -> pd.DataFrame:
-    """Claims set beside the other side's account."""
+def counter_accounts(incident_id: str | None = None) -> pd.DataFrame:
+    """The other side's accounts on record, once each."""
+    counters = load("counter_accounts").merge(load("references")[["reference_key", "outlet", "published"]],
+                                              on="reference_key")
+    if incident_id is not None:
+        counters = counters[counters["incident_id"] == incident_id]
+    return pd.DataFrame({
+        "whose account": [p[:1].upper() + p[1:] for p in counters["party"]],
+        "where it is recorded": counters["outlet"].str.split(",").str[0] + ", "
+                                + counters["published"].dt.strftime("%B %Y"),
+        "what it says": counters["summary"],
+    })
+
+
+def contested(id_prefix: str | None = None) -> pd.DataFrame:
+    """Claims that the other side's account answers, with our conclusion."""
     claims = load("claims").dropna(subset=["counter_id"])
-    counters = load("counter_accounts")
-    refs = load("references")[["reference_key", "outlet", "published"]]
-    merged = claims.merge(counters, on="counter_id").merge(refs, on="reference_key")
-    merged["the claim"] = merged["claim_id"] + ": " + merged["restatement"]
-    merged["the other side"] = (merged["party"].str.capitalize() + " (" + merged["outlet"].str.split(",").str[0]
-                                + ", " + merged["published"].dt.strftime("%b %Y") + "): " + merged["summary"])
-    return merged[["the claim", "the other side", "verdict"]].rename(columns={"verdict": "our conclusion"})
+    if id_prefix is not None:
+        claims = claims[claims["claim_id"].str.startswith(id_prefix)]
+    parties = load("counter_accounts").set_index("counter_id")["party"]
+    return pd.DataFrame({
+        "the claim": (claims["claim_id"] + ": " + claims["restatement"]).values,
+        "answered by": [parties[c] for c in claims["counter_id"]],
+        "our conclusion": claims["verdict"].values,
+    })
 
 
 def codebook(scheme: str) -> pd.DataFrame:
@@ -161,3 +176,8 @@ def register_table() -> pd.DataFrame:
         "evidence; likelihood; confidence": assessment,
         "verdict": claims["verdict"],
     })
+
+
+def reference_date(key: str, fmt: str = "%-d %B %Y") -> str:
+    """A reference's publication date, formatted for prose."""
+    return load("references").set_index("reference_key").loc[key, "published"].strftime(fmt)

@@ -1,0 +1,43 @@
+"""Views of the comment thread for its chapter. Comment text is not shown by these views."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .loader import load
+
+
+def comment_facts() -> dict[str, int]:
+    comments = load("comments")
+    threads = load("threads").iloc[0]
+    captured = comments[comments["captured"]]
+    claims = load("claims")
+    by_commenters = claims[claims["claimant_kind"] == "commenter"]
+    return {
+        "comments_stated": int(threads["stated_comment_count"]),
+        "comments_captured": int(threads["captured_comment_count"]),
+        "comments_missing": int(threads["stated_comment_count"] - threads["captured_comment_count"]),
+        "top_level": int((captured["depth"] == 0).sum()),
+        "replies": int((captured["depth"] > 0).sum()),
+        "with_likes": int(captured["likes"].notna().sum()),
+        "n_commenter_claims": len(by_commenters),
+        "n_commenter_speculative": int(((by_commenters["evidence_status"] == "not_checkable")
+                                        & (by_commenters["claim_type"] == "responsibility")).sum()),
+    }
+
+
+def comment_overview() -> pd.DataFrame:
+    """One row per comment: structure, likes and claims, but no text (commenters are private people)."""
+    comments = load("comments").sort_values("thread_order")
+    claims = load("claims")
+    per_comment = claims.dropna(subset=["comment_id"]).groupby("comment_id")["claim_id"].apply(", ".join)
+    return pd.DataFrame({
+        "comment": comments["comment_id"].values,
+        "replies to": comments["parent_id"].fillna("").values,
+        "depth": comments["depth"].values,
+        "by": ["(missing)" if not c else "the blog's author" if b else "a reader"
+               for c, b in zip(comments["captured"], comments["by_blog_author"])],
+        "paragraphs": comments["paragraphs"].values,
+        "likes": comments["likes"].astype("object").where(comments["likes"].notna(), "").values,
+        "claims assessed": [per_comment.get(c, "") for c in comments["comment_id"]],
+    })

@@ -1,0 +1,92 @@
+"""Views of one incident for its chapter: timeline, numbers and claims."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .loader import load
+from .register import STATUS_ORDER, label
+
+DATE_FORMATS = {"year": "%Y", "month": "%B %Y", "day": "%a %-d %b %Y", "hour": "%a %-d %b %Y"}
+
+
+def when(date: pd.Timestamp, precision: str, time: str | None = None) -> str:
+    text = date.strftime(DATE_FORMATS[precision])
+    return f"{text}, {time}" if precision == "hour" and isinstance(time, str) else text
+
+
+def incident_facts(incident_id: str) -> dict[str, int | str]:
+    """Counts and dates for one incident, prefixed with its short name for glue."""
+    incident = load("incidents").set_index("incident_id").loc[incident_id]
+    source = load("sources").set_index("source_id").loc[incident["primary_source_id"]]
+    claims = load("claims")
+    claims = claims[claims["incident_id"] == incident_id]
+    facts: dict[str, int | str] = {
+        "start": when(incident["date_start"], str(incident["date_precision"])),
+        "source_outlet": source["outlet"].split(" (")[0],
+        "source_published": source["published"].strftime("%-d %B %Y"),
+        "n_claims": len(claims),
+        "n_events": int((load("events")["incident_id"] == incident_id).sum()),
+        "first_event": _first_event(incident_id),
+        "n_contested": int(claims["counter_id"].notna().sum()),
+        "n_commenter_claims": int((claims["claimant_kind"] == "commenter").sum()),
+        "n_speculative": int(((claims["claim_type"] == "responsibility") & (claims["evidence_status"] == "not_checkable")).sum()),
+    }
+    for status in STATUS_ORDER:
+        facts[f"status_{status}"] = int((claims["evidence_status"] == status).sum())
+    return facts
+
+
+def _first_event(incident_id: str) -> str:
+    events = load("events")
+    first = events[events["incident_id"] == incident_id].sort_values("date").iloc[0]
+    return when(first["date"], str(first["precision"]), first["time"])
+
+
+def timeline(incident_id: str) -> pd.DataFrame:
+    events = load("events")
+    events = events[events["incident_id"] == incident_id].sort_values(["date", "time"])
+    return pd.DataFrame({
+        "when": [when(d, str(p), t) for d, p, t in zip(events["date"], events["precision"], events["time"])],
+        "date": events["date_basis"].astype(str).values,
+        "what happened": events["description"].values,
+        "how the date was read": events["reasoning"].values,
+    })
+
+
+def numbers(incident_id: str) -> pd.DataFrame:
+    from .figures import BOUND_WORDING
+
+    m = load("measurements")
+    m = m[(m["incident_id"] == incident_id) & (m["speaker_role"] != "commenter")]
+    figure = [BOUND_WORDING.get(str(b), "{:,}").format(int(v)) if pd.notna(v) else "no figure"
+              for b, v in zip(m["bound"], m["value"])]
+    figure = [f"{f} to {int(h):,}" if pd.notna(h) else f for f, h in zip(figure, m["value_high"])]
+    return pd.DataFrame({"what is counted": m["subject"].values, "figure": figure,
+                         "kind": m["bound"].map(label).values, "stated by": m["stated_by"].values,
+                         "when": m["applies_note"].fillna("").values})
+
+
+def claim_summary(incident_id: str, claim_ids: list[str] | None = None, types: list[str] | None = None) -> pd.DataFrame:
+    claims = load("claims")
+    rows = claims[claims["incident_id"] == incident_id]
+    if claim_ids is not None:
+        rows = rows[rows["claim_id"].isin(claim_ids)]
+    if types is not None:
+        rows = rows[rows["claim_type"].astype(str).isin(types)]
+    return pd.DataFrame({
+        "id": rows["claim_id"].values,
+        "claim": rows["restatement"].values,
+        "who claims it": rows["claimant"].values,
+        "evidence": rows["evidence_status"].map(label).values,
+        "likelihood": rows["likelihood"].map(label).values,
+        "our conclusion": rows["verdict"].values,
+    })
+
+
+def status_counts(incident_id: str) -> pd.DataFrame:
+    claims = load("claims")
+    claims = claims[claims["incident_id"] == incident_id]
+    counts = claims["evidence_status"].astype(str).value_counts()
+    return pd.DataFrame({"evidence status": [label(s) for s in STATUS_ORDER],
+                         "claims": [int(counts.get(s, 0)) for s in STATUS_ORDER]})
