@@ -34,7 +34,7 @@ lab: | $(STAMP)
 
 ## execute: rerun every chapter and store its outputs (do this after changing a chapter or the data)
 execute: data/datapackage.json | $(STAMP)
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace book/*.ipynb
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False book/*.ipynb
 
 ## system-deps: Debian packages the browser tests need (chromium, fonts)
 system-deps:
