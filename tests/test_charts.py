@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
+import takenover
 from takenover import charts, style
 from takenover.vega_bundle import bundle, check_versions
 
@@ -119,3 +120,22 @@ def test_stored_chart_outputs_render_offline_without_vega(blank_page, scripts):
         assert box and box["width"] > 100 and box["height"] > 100
     assert errors == []
     page.close()
+
+
+def test_house_style_gives_every_incident_and_source_one_colour():
+    incidents = set(takenover.load("incidents")["incident_id"])
+    sources = takenover.load("sources")
+    assert set(style.INCIDENT_COLOURS) == incidents
+    assert set(sources["source_id"]) <= set(style.SOURCE_COLOURS)
+    for row in takenover.load("incidents").itertuples():
+        assert style.SOURCE_COLOURS[row.primary_source_id] == style.INCIDENT_COLOURS[row.incident_id]
+    assert len(set(style.INCIDENT_COLOURS.values())) == len(incidents)
+
+
+def test_house_style_applies_to_matplotlib_too():
+    import matplotlib.pyplot as plt
+
+    style.use()
+    assert plt.rcParams["font.family"] == [style.FONT]
+    assert plt.rcParams["axes.prop_cycle"].by_key()["color"][0] == style.OKABE_ITO["blue"]
+    assert alt.theme.active == style.THEME_NAME
