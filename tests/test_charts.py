@@ -139,3 +139,29 @@ def test_house_style_applies_to_matplotlib_too():
     assert plt.rcParams["font.family"] == [style.FONT]
     assert plt.rcParams["axes.prop_cycle"].by_key()["color"][0] == style.OKABE_ITO["blue"]
     assert alt.theme.active == style.THEME_NAME
+
+
+def test_static_rendering_does_not_depend_on_the_machines_fonts(tmp_path):
+    """The stored SVG must reproduce on a machine without our system fonts, or nbval would fail there.
+
+    Re-renders a chapter's figure in a private mount namespace where /usr/share/fonts is empty,
+    and compares it with the rendering made here.
+    """
+    import shutil
+    import subprocess
+    import sys
+
+    if not shutil.which("unshare"):
+        pytest.skip("unshare is not available to hide the system fonts")
+    code = "from takenover.figures import group_membership_chart; import sys; " \
+           "sys.stdout.write(group_membership_chart()._repr_mimebundle_()['text/html'])"
+    empty = tmp_path / "no-fonts"
+    empty.mkdir()
+    hidden = subprocess.run(
+        ["unshare", "-m", "sh", "-c", f'mount --bind "{empty}" /usr/share/fonts && exec "$0" -c "$1"',
+         sys.executable, code], capture_output=True, text=True)
+    if hidden.returncode != 0 and "mount" in hidden.stderr:
+        pytest.skip(f"cannot hide the system fonts here: {hidden.stderr.strip()}")
+    assert hidden.returncode == 0, hidden.stderr
+    here = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert hidden.stdout == here, "the static SVG changes when the system fonts are missing"
