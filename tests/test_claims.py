@@ -7,6 +7,7 @@ import json
 import re
 
 import takenover
+from takenover.claimreview import REQUIRED
 
 from conftest import DATA, RAW
 
@@ -89,7 +90,7 @@ def test_claimreview_export_has_the_required_properties():
     assert len(reviews) == len(takenover.load("claims"))
     for review in reviews:
         assert review["@type"] == "ClaimReview"
-        for key in ["claimReviewed", "datePublished", "author", "reviewRating", "itemReviewed"]:
+        for key in REQUIRED:
             assert review.get(key), f"{review['@id']}: {key} missing"
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", review["datePublished"])
         assert review["reviewRating"]["@type"] == "Rating" and review["reviewRating"]["alternateName"]

@@ -6,6 +6,7 @@ import csv
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 from frictionless import validate
@@ -118,11 +119,11 @@ def test_comment_tree_is_consistent():
     threads = takenover.load("threads").iloc[0]
     assert threads["stated_comment_count"] == 24 and threads["captured_comment_count"] == 8
     placeholder = comments.loc["C0"]
-    assert not placeholder["captured"] and placeholder["depth"] == 0 and placeholder["text"] is pd_na()
+    assert not placeholder["captured"] and placeholder["depth"] == 0 and pd.isna(placeholder["text"])
     assert comments.loc["C1", "parent_id"] == "C0", "the first captured comment answers the missing one"
     for cid, row in comments.iterrows():
         if row["depth"] == 0:
-            assert row["parent_id"] is pd_na(), cid
+            assert pd.isna(row["parent_id"]), cid
         else:
             assert comments.loc[row["parent_id"], "depth"] == row["depth"] - 1, cid
     assert list(comments.index[comments["by_blog_author"]]) == ["C7"]
@@ -136,9 +137,3 @@ def test_furniture_is_kept_out_of_article_text():
     assert any(text.startswith("This website uses cookies") for text in furniture)
     body = segments.loc[segments["role"] == "body", "text"]
     assert not body.str.contains("Support us|cookies|Liked by", regex=True).any()
-
-
-def pd_na():
-    import pandas as pd
-
-    return pd.NA

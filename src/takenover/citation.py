@@ -78,6 +78,16 @@ def data_sha256() -> str:
     return hashlib.sha256(DESCRIPTOR_PATH.read_bytes()).hexdigest()
 
 
+def table_hashes():
+    """Size and SHA-256 of every clean table, as data/datapackage.json records them."""
+    import pandas as pd
+
+    from .loader import descriptor
+
+    return pd.DataFrame([{"table": r["name"], "bytes": r["bytes"], "hash": r["hash"]}
+                         for r in descriptor()["resources"]])
+
+
 def dataset_bibtex() -> str:
     meta = metadata()
     return _bib_entry("misc", f"takenover-data-{meta['released'].year}", {

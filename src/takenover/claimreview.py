@@ -7,6 +7,7 @@ import json
 from .meta import author_names, full_title, metadata
 
 CHAPTER = "book/claims.html"
+# Properties a ClaimReview record must have to be usable by fact-check aggregators.
 REQUIRED = ["@type", "claimReviewed", "datePublished", "author", "reviewRating", "itemReviewed"]
 LIKELIHOOD_WORDS = {
     "almost_certain": "True", "likely": "Likely true", "even_chance": "Unproven",

@@ -7,16 +7,21 @@ import pandas as pd
 from .loader import load
 
 
+def thread_coverage() -> dict[str, int]:
+    """How much of the thread survives: stated, captured and missing comment counts."""
+    threads = load("threads").iloc[0]
+    stated, captured = int(threads["stated_comment_count"]), int(threads["captured_comment_count"])
+    return {"comments_stated": stated, "comments_captured": captured, "comments_missing": stated - captured,
+            "comment_placeholders": int(threads["placeholder_count"])}
+
+
 def comment_facts() -> dict[str, int]:
     comments = load("comments")
-    threads = load("threads").iloc[0]
     captured = comments[comments["captured"]]
     claims = load("claims")
     by_commenters = claims[claims["claimant_kind"] == "commenter"]
     return {
-        "comments_stated": int(threads["stated_comment_count"]),
-        "comments_captured": int(threads["captured_comment_count"]),
-        "comments_missing": int(threads["stated_comment_count"] - threads["captured_comment_count"]),
+        **thread_coverage(),
         "top_level": int((captured["depth"] == 0).sum()),
         "replies": int((captured["depth"] > 0).sum()),
         "with_likes": int(captured["likes"].notna().sum()),

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from .comment_thread import thread_coverage
 from .loader import load, table_names
 
 
 def dataset_facts() -> dict[str, int | str]:
     """Counts the dataset chapter states: coverage, roles, dates and bounds."""
-    threads = load("threads").iloc[0]
     comments = load("comments")
     segments = load("segments")
     events = load("events")
@@ -16,10 +16,7 @@ def dataset_facts() -> dict[str, int | str]:
         "n_sources": len(load("sources")),
         "n_tables": len(table_names()),
         "n_segments": len(segments),
-        "comments_stated": int(threads["stated_comment_count"]),
-        "comments_captured": int(threads["captured_comment_count"]),
-        "comments_missing": int(threads["stated_comment_count"] - threads["captured_comment_count"]),
-        "comment_placeholders": int(threads["placeholder_count"]),
+        **thread_coverage(),
         "comments_by_blog_author": int(comments["by_blog_author"].sum()),
         "comments_with_likes": int(comments["likes"].notna().sum()),
         "n_events": len(events),

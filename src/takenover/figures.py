@@ -12,8 +12,6 @@ from .charts import figure
 from .loader import load
 
 GROUP_SUBJECT = "members of the \"I'm backing Jeremy Corbyn\" group"
-BOUND_WORDING = {"lower_bound": "over {:,}", "upper_bound": "less than {:,}", "approximate": "about {:,}",
-                 "forecast": "{:,} expected", "point": "{:,}"}
 
 
 def group_membership() -> pd.DataFrame:
@@ -21,7 +19,7 @@ def group_membership() -> pd.DataFrame:
     m = load("measurements")
     rows = m[(m["incident_id"] == "facebook-group-2016") & (m["subject"] == GROUP_SUBJECT)].copy()
     rows["when"] = rows["applies_note"]
-    rows["label"] = [BOUND_WORDING[str(b)].format(int(v)) for b, v in zip(rows["bound"], rows["value"])]
+    rows["label"] = [style.BOUND_WORDING[str(b)].format(int(v)) for b, v in zip(rows["bound"], rows["value"])]
     rows["kind"] = rows["bound"].map(style.BOUND_LABELS).astype(str)
     return rows[["measurement_id", "when", "value", "bound", "kind", "label", "quote"]].reset_index(drop=True)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import style
 from .loader import load
 from .register import STATUS_ORDER, label
 
@@ -55,11 +56,9 @@ def timeline(incident_id: str) -> pd.DataFrame:
 
 
 def numbers(incident_id: str) -> pd.DataFrame:
-    from .figures import BOUND_WORDING
-
     m = load("measurements")
     m = m[(m["incident_id"] == incident_id) & (m["speaker_role"] != "commenter")]
-    figure = [BOUND_WORDING.get(str(b), "{:,}").format(int(v)) if pd.notna(v) else "no figure"
+    figure = [style.BOUND_WORDING.get(str(b), "{:,}").format(int(v)) if pd.notna(v) else "no figure"
               for b, v in zip(m["bound"], m["value"])]
     figure = [f"{f} to {int(h):,}" if pd.notna(h) else f for f, h in zip(figure, m["value_high"])]
     return pd.DataFrame({"what is counted": m["subject"].values, "figure": figure,

@@ -96,9 +96,11 @@ def status_by_likelihood() -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def numeric_checks() -> pd.DataFrame:
-    """Each computed check beside the claim it tests."""
+def numeric_checks(claim_ids: list[str] | None = None) -> pd.DataFrame:
+    """Each computed check beside the claim it tests (optionally only for the given claims)."""
     claims = load("claims").dropna(subset=["check_id"])
+    if claim_ids is not None:
+        claims = claims[claims["claim_id"].isin(claim_ids)]
     checks = load("checks")
     merged = claims.merge(checks, on="check_id")
     merged["claim"] = merged["claim_id"] + ": \u201c" + merged["quote"] + "\u201d"

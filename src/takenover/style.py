@@ -38,6 +38,9 @@ BOUND_SHAPES = {
     "point": "circle", "lower_bound": "triangle-up", "upper_bound": "triangle-down",
     "approximate": "diamond", "range": "square", "forecast": "triangle-right", "vague": "cross",
 }
+# How prose and labels word a figure of each kind.
+BOUND_WORDING = {"lower_bound": "over {:,}", "upper_bound": "less than {:,}", "approximate": "about {:,}",
+                 "forecast": "{:,} expected", "point": "{:,}", "range": "{:,}"}
 BOUND_LABELS = {
     "point": "stated figure", "lower_bound": "lower bound (over)", "upper_bound": "upper bound (less than)",
     "approximate": "approximate (about)", "range": "range", "forecast": "forecast", "vague": "no figure given",
