@@ -19,14 +19,16 @@ test: system-deps | $(STAMP)
 
 ## citation: regenerate CITATION.cff and book/references.bib from metadata.yml and the data
 citation: data/datapackage.json | $(STAMP)
-	$(BIN)/python -m takenover.citation_files
+	$(BIN)/python -m takenover.cite.files
 
-## data: rebuild data/clean and data/datapackage.json from data/raw
+## data: rebuild data/clean, data/datapackage.json and the exports in data/ from data/raw
 data: | $(STAMP)
-	$(BIN)/python -m takenover.pipeline
+	$(BIN)/python -m takenover.data.pipeline
+	$(BIN)/python -m takenover.cite.exports
 
 data/datapackage.json: $(DATA_INPUTS) | $(STAMP)
-	$(BIN)/python -m takenover.pipeline
+	$(BIN)/python -m takenover.data.pipeline
+	$(BIN)/python -m takenover.cite.exports
 
 ## lab: open the chapters in JupyterLab to rerun them
 lab: | $(STAMP)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from takenover import pipeline
+from takenover.data import pipeline
 
 from conftest import DATA, RAW
 
@@ -54,7 +54,7 @@ def hash_mismatch(raw: Path) -> None:
 def not_utf8(raw: Path) -> None:
     path = raw / "texts/canary-2018-07-16-sabotage.txt"
     data = path.read_bytes()
-    path.write_bytes(data.replace("£5,000".encode("utf-8"), "£5,000".encode("latin-1")))
+    path.write_bytes(data.replace("£5,000".encode(), "£5,000".encode("latin-1")))
     set_recorded_hash(raw, "texts/canary-2018-07-16-sabotage.txt")
 
 

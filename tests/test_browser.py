@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, REPO
+from conftest import REPO
 
 # Console messages the theme produces on a fresh profile, which are not faults of the book.
 KNOWN_THEME_NOISE = [

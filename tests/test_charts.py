@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 import takenover
-from takenover import charts, style
-from takenover.vega_bundle import bundle, check_versions
+from takenover.charts import render, style
+from takenover.charts.bundle import bundle, check_versions
 
 from conftest import REPO
 
@@ -20,9 +20,9 @@ WEB_SCRIPT = re.compile(r"cdn\.jsdelivr|unpkg\.com|cdnjs\.|require(?:\.min)?\.js
 
 
 def sample_chart(title: str = "a") -> alt.Chart:
-    style.use()
+    render.use()
     data = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})
-    return charts.figure(alt.Chart(data).mark_point().encode(x="x:Q", y="y:Q").properties(title=title),
+    return render.figure(alt.Chart(data).mark_point().encode(x="x:Q", y="y:Q").properties(title=title),
                          alt_text="three points", source="made up for a test")
 
 
@@ -54,7 +54,7 @@ def test_chart_ids_derive_from_the_spec():
 
 
 def test_a_chart_without_alt_text_or_source_is_refused():
-    style.use()
+    render.use()
     bare = alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q")
     with pytest.raises(ValueError, match="alt text and a data source"):
         bare._repr_mimebundle_()
@@ -135,7 +135,7 @@ def test_house_style_gives_every_incident_and_source_one_colour():
 def test_house_style_applies_to_matplotlib_too():
     import matplotlib.pyplot as plt
 
-    style.use()
+    render.use()
     assert plt.rcParams["font.family"] == [style.FONT]
     assert plt.rcParams["axes.prop_cycle"].by_key()["color"][0] == style.OKABE_ITO["blue"]
     assert alt.theme.active == style.THEME_NAME
@@ -153,7 +153,7 @@ def test_static_rendering_does_not_depend_on_the_machines_fonts(tmp_path):
 
     if not shutil.which("unshare"):
         pytest.skip("unshare is not available to hide the system fonts")
-    code = "from takenover.figures import group_membership_chart; import sys; " \
+    code = "from takenover.charts.membership import group_membership_chart; import sys; " \
            "sys.stdout.write(group_membership_chart()._repr_mimebundle_()['text/html'])"
     empty = tmp_path / "no-fonts"
     empty.mkdir()

@@ -12,11 +12,12 @@ import yaml
 from pybtex.database import parse_string
 
 import takenover
-from takenover import citation_files
-from takenover.meta import metadata
-from takenover.sphinx_citation import _configure_from_metadata
+from takenover.cite import files as citation_files
+from takenover.core.metadata import metadata
+from takenover.site.citation import _configure_from_metadata
 
 from conftest import DATA, REPO
+
 
 def chapters() -> list[str]:
     """Every notebook in the table of contents, plus pages whose front matter asks to be cited."""
@@ -128,10 +129,10 @@ def test_launch_buttons_follow_the_repository_url(monkeypatch):
     _configure_from_metadata(None, off)
     assert "launch_buttons" not in off.html_theme_options or not off.html_theme_options["launch_buttons"].get("binderhub_url")
 
-    from takenover import meta
+    from takenover.core import metadata as meta
 
     monkeypatch.setattr(meta, "metadata", lambda: {**metadata(), "repository_url": "https://example.org/book"})
-    monkeypatch.setattr("takenover.sphinx_citation.metadata", meta.metadata)
+    monkeypatch.setattr("takenover.site.citation.metadata", meta.metadata)
     on = Config()
     on.html_theme_options = {}
     _configure_from_metadata(None, on)

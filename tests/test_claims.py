@@ -7,7 +7,8 @@ import json
 import re
 
 import takenover
-from takenover.claimreview import REQUIRED
+from takenover.cite import exports
+from takenover.cite.claimreview import REQUIRED
 
 from conftest import DATA, RAW
 
@@ -81,6 +82,10 @@ def test_contested_claims_carry_the_other_side():
     assert set(counters["counter_id"]) <= set(claims["counter_id"].dropna())
     red = claims[claims["counter_id"] == "CA-red-labour-statement"]
     assert set(red["source_id"]) == {"awl-2016"}
+
+
+def test_committed_exports_match_the_clean_tables():
+    assert exports.main(["--check"]) == 0, "an export in data/ is stale: run `make data` and commit the result"
 
 
 def test_claimreview_export_has_the_required_properties():

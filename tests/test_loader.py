@@ -9,8 +9,8 @@ import sys
 import pytest
 
 import takenover
-from takenover import loader as load_module
-from takenover.loader import DataError
+from takenover.data import loader as load_module
+from takenover.data.loader import DataError
 
 from conftest import DATA
 

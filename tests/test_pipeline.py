@@ -12,9 +12,9 @@ import yaml
 from frictionless import validate
 
 import takenover
-from takenover import pipeline
-from takenover.loader import descriptor, table_names
-from takenover.textnorm import clean
+from takenover.data import pipeline
+from takenover.data.loader import descriptor, table_names
+from takenover.data.textnorm import clean
 
 from conftest import DATA, RAW
 

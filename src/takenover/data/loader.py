@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from ..core import paths
 
 
 class DataError(RuntimeError):

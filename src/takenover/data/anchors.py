@@ -74,3 +74,15 @@ class SourceText:
         start = self._origin[first]
         end = self._origin[first + len(needle) - 1] + 1
         return Anchor(start, end, self.raw[start:end])
+
+
+def anchor_entries(entries: list[dict], texts: dict[str, SourceText], file: str) -> list[tuple[int, dict, Anchor]]:
+    """Pair each annotation entry with the anchor of its quote, checking its source id first."""
+    anchored = []
+    for number, entry in enumerate(entries, start=1):
+        source = entry["source"]
+        if source not in texts:
+            raise InputError(file, f"unknown source id {source!r} (known: {', '.join(sorted(texts))})", number)
+        anchor = texts[source].anchor(str(entry["quote"]), entry.get("occurrence"), file=file, row=number)
+        anchored.append((number, entry, anchor))
+    return anchored

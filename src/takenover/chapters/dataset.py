@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from .comment_thread import thread_coverage
-from .loader import load, table_names
+import pandas as pd
+
+from ..data.loader import descriptor, load, table_names
+from .comments import thread_coverage
 
 
 def dataset_facts() -> dict[str, int | str]:
@@ -38,12 +40,8 @@ def dataset_facts() -> dict[str, int | str]:
     return facts
 
 
-def table_overview():
+def table_overview() -> pd.DataFrame:
     """One row per table: name, title, row count and what it holds."""
-    import pandas as pd
-
-    from .loader import descriptor
-
     rows = []
     for res in descriptor()["resources"]:
         rows.append({"table": res["name"], "title": res["title"], "rows": len(load(res["name"])),

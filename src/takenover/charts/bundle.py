@@ -11,7 +11,7 @@ from __future__ import annotations
 import altair as alt
 import vl_convert as vlc
 
-from .charts import vega_lite_version
+from .render import vega_lite_version
 
 BUNDLE_NAME = "takenover-vega.js"
 
@@ -36,6 +36,6 @@ def check_versions() -> dict[str, str]:
 def bundle() -> str:
     versions = check_versions()
     header = "/* vega " + versions["vega"] + ", vega-lite " + versions["vega-lite"] + ", vega-embed " \
-        + versions["vega-embed"] + "; built by takenover.vega_bundle from vl-convert " + vlc.__version__ + " */\n"
+        + versions["vega-embed"] + "; built by takenover.charts.bundle from vl-convert " + vlc.__version__ + " */\n"
     body = vlc.javascript_bundle(snippet="window.vegaEmbed = vegaEmbed;", vl_version=vega_lite_version())
     return header + "(function () {\n" + body + "\n})();\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .loader import load
+from ..data.loader import load
 
 
 def thread_coverage() -> dict[str, int]:

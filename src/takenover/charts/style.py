@@ -1,16 +1,14 @@
 """The house style: one palette, one font, one colour per incident and per source.
 
-Chapters never set colours or fonts themselves; they call `use()` once (the
-chart helpers do it for them) and take colours from the mappings here.
+Chapters never set colours or fonts themselves: the figure builders take colours from the
+mappings here, and `render.use()` applies the theme. This module only declares the style.
 """
 
 from __future__ import annotations
 
 import os
 
-import altair as alt
 import matplotlib
-import matplotlib.pyplot as plt
 
 # Okabe and Ito's palette, distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = {
@@ -53,6 +51,11 @@ FONT_DIR = os.path.join(matplotlib.get_data_path(), "fonts", "ttf")
 THEME_NAME = "takenover"
 
 
+def label(code: str) -> str:
+    """A code as a reader sees it in tables and charts: `single_source` becomes "single source"."""
+    return str(code).replace("_", " ")
+
+
 def altair_theme() -> dict:
     return {
         "config": {
@@ -79,15 +82,3 @@ def matplotlib_style() -> dict:
         "axes.grid": True, "grid.color": "#E3E3E3", "figure.dpi": 100, "savefig.dpi": 150,
         "svg.hashsalt": "takenover",  # stable SVG ids, so stored outputs reproduce
     }
-
-
-def use() -> None:
-    """Enable the house style for altair and matplotlib (safe to call repeatedly)."""
-    from . import charts  # registers the renderer
-
-    @alt.theme.register(THEME_NAME, enable=True)
-    def _theme() -> alt.theme.ThemeConfig:
-        return altair_theme()
-
-    alt.renderers.enable(charts.RENDERER_NAME)
-    plt.rcParams.update(matplotlib_style())

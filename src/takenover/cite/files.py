@@ -1,7 +1,7 @@
 """Write the generated citation files: CITATION.cff and book/references.bib.
 
-    python -m takenover.citation_files           # write them
-    python -m takenover.citation_files --check   # fail if the committed ones are stale
+    python -m takenover.cite.files           # write them
+    python -m takenover.cite.files --check   # fail if the committed ones are stale
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..core.paths import REPO_ROOT
+from ..data.loader import load
 from .citation import _bib_entry, _bib_escape, citation_cff
-from .loader import load
-from .paths import REPO_ROOT
 
 REFERENCE_TYPES = {"book": "book", "newspaper": "article", "news": "misc", "blog": "misc", "magazine": "article",
                    "report": "techreport", "record": "misc"}
@@ -49,7 +49,7 @@ def generated() -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m takenover.citation_files", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m takenover.cite.files", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if a committed file differs")
     args = parser.parse_args(argv)
     stale = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 DATA_DIR = Path(os.environ.get("TAKENOVER_DATA", REPO_ROOT / "data"))
 RAW_DIR = REPO_ROOT / "data" / "raw"
 DESCRIPTOR_PATH = DATA_DIR / "datapackage.json"

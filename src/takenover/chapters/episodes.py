@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import style
-from .loader import load
-from .register import STATUS_ORDER, label
+from ..charts import style
+from ..charts.style import label
+from ..data.loader import load
+from ..data.schema import EVIDENCE_STATUSES
 
 DATE_FORMATS = {"year": "%Y", "month": "%B %Y", "day": "%a %-d %b %Y", "hour": "%a %-d %b %Y"}
 
@@ -33,7 +34,7 @@ def incident_facts(incident_id: str) -> dict[str, int | str]:
         "n_commenter_claims": int((claims["claimant_kind"] == "commenter").sum()),
         "n_speculative": int(((claims["claim_type"] == "responsibility") & (claims["evidence_status"] == "not_checkable")).sum()),
     }
-    for status in STATUS_ORDER:
+    for status in EVIDENCE_STATUSES:
         facts[f"status_{status}"] = int((claims["evidence_status"] == status).sum())
     return facts
 
@@ -81,11 +82,3 @@ def claim_summary(incident_id: str, claim_ids: list[str] | None = None, types: l
         "likelihood": rows["likelihood"].map(label).values,
         "our conclusion": rows["verdict"].values,
     })
-
-
-def status_counts(incident_id: str) -> pd.DataFrame:
-    claims = load("claims")
-    claims = claims[claims["incident_id"] == incident_id]
-    counts = claims["evidence_status"].astype(str).value_counts()
-    return pd.DataFrame({"evidence status": [label(s) for s in STATUS_ORDER],
-                         "claims": [int(counts.get(s, 0)) for s in STATUS_ORDER]})

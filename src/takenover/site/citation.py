@@ -16,8 +16,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from .citation import chapter_bibtex, chapter_reference, highwire_tags
-from .meta import metadata
+from ..cite.citation import chapter_bibtex, chapter_reference, highwire_tags
+from ..core.metadata import metadata
 
 
 def chapter_metadata(app: Sphinx, pagename: str) -> dict | None:

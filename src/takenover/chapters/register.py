@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .loader import load
+from ..charts.hedging import hedging_by_source
+from ..charts.style import label
+from ..data.loader import load
+from ..data.schema import EVIDENCE_STATUSES, LIKELIHOODS
 
-STATUS_ORDER = ["corroborated_independent", "corroborated_in_corpus", "single_source", "contradicted", "not_checkable"]
-LIKELIHOOD_ORDER = ["almost_certain", "likely", "even_chance", "unlikely", "not_assessable"]
-SOURCE_LABELS = {"ukileft-2016": "ukileft blog (2016)", "awl-2016": "Workers' Liberty (2016)",
-                 "canary-2018": "The Canary (2018)"}
-
-
-def label(code: str) -> str:
-    return str(code).replace("_", " ")
+__all__ = ["hedging_by_source"]  # shown as a table beside its figure in the claims chapter
 
 
 def claims_facts() -> dict[str, int | str]:
@@ -77,7 +73,7 @@ def type_by_status() -> pd.DataFrame:
     """Claims by type (rows) and evidence status (columns)."""
     claims = load("claims")
     table = pd.crosstab(claims["claim_type"].astype(str), claims["evidence_status"].astype(str))
-    table = table.reindex(columns=[s for s in STATUS_ORDER if s in table.columns], fill_value=0)
+    table = table.reindex(columns=[s for s in EVIDENCE_STATUSES if s in table.columns], fill_value=0)
     table = table.loc[table.sum(axis=1).sort_values(ascending=False).index]
     table.columns = [label(c) for c in table.columns]
     table.insert(0, "claim type", [label(i) for i in table.index])
@@ -89,8 +85,8 @@ def status_by_likelihood() -> pd.DataFrame:
     """How strong the evidence is against how likely we judge the claim: kept apart on purpose."""
     claims = load("claims")
     table = pd.crosstab(claims["evidence_status"].astype(str), claims["likelihood"].astype(str))
-    table = table.reindex(index=[s for s in STATUS_ORDER if s in table.index],
-                          columns=[c for c in LIKELIHOOD_ORDER if c in table.columns], fill_value=0)
+    table = table.reindex(index=[s for s in EVIDENCE_STATUSES if s in table.index],
+                          columns=[c for c in LIKELIHOODS if c in table.columns], fill_value=0)
     table.columns = [label(c) for c in table.columns]
     table.insert(0, "evidence status", [label(i) for i in table.index])
     return table.reset_index(drop=True)
@@ -108,19 +104,6 @@ def numeric_checks(claim_ids: list[str] | None = None) -> pd.DataFrame:
     merged["record"] = [f"{v:,.2f}".rstrip("0").rstrip(".") + f" {u}" for v, u in zip(merged["record_value"], merged["unit"])]
     return merged[["claim", "claimant", "question", "record", "record agrees?", "result"]].rename(
         columns={"result": "conclusion", "claimant": "who claims it", "question": "what is checked"})
-
-
-def hedging_by_source() -> pd.DataFrame:
-    """Claims, hedged claims and hedges per claim for each source, article text and comments apart."""
-    claims = load("claims")
-    claims["where"] = claims["claimant_kind"].map(lambda k: "comments" if k == "commenter" else "article")
-    grouped = claims.groupby(["source_id", "where"], observed=True)
-    table = grouped.agg(claims=("claim_id", "size"), hedged=("hedge_count", lambda s: int((s > 0).sum())),
-                        hedges=("hedge_count", "sum")).reset_index()
-    table["hedges per claim"] = (table["hedges"] / table["claims"]).round(2)
-    table["share hedged"] = (100 * table["hedged"] / table["claims"]).round(0).astype(int).astype(str) + "%"
-    table["source"] = table["source_id"].map(SOURCE_LABELS) + ", " + table["where"]
-    return table[["source", "source_id", "where", "claims", "hedged", "hedges", "hedges per claim", "share hedged"]]
 
 
 def counter_accounts(incident_id: str | None = None) -> pd.DataFrame:

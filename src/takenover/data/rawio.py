@@ -1,8 +1,9 @@
-"""Readers for everything under data/raw/. Each refuses bad input loudly."""
+"""Readers for everything under data/raw/, and parsers for the values in it. Each refuses bad input loudly."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 from pathlib import Path
@@ -82,3 +83,26 @@ def check_unique(rows: list[dict], key: str, file: str) -> None:
         if value in seen:
             raise InputError(file, f"duplicate {key} {value!r} (first used in row {seen[value]})", number)
         seen[value] = number
+
+
+def parse_date(value, file: str, row: int | str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(file, f"not an ISO date: {value!r}", row) from None
+
+
+def parse_int(value: str, file: str, row: int | str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise InputError(file, f"not a whole number: {value!r}", row) from None
+
+
+def parse_float(value: str, file: str, row: int | str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise InputError(file, f"not a number: {value!r}", row) from None

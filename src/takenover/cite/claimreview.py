@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 
-from .meta import author_names, full_title, metadata
+import pandas as pd
+
+from ..core.metadata import author_names, full_title, metadata
+from ..data.loader import load
 
 CHAPTER = "book/claims.html"
 # Properties a ClaimReview record must have to be usable by fact-check aggregators.
@@ -46,8 +49,16 @@ def claim_review(claim: dict, source: dict) -> dict:
     return review
 
 
-def export(tables: dict[str, list[dict]]) -> bytes:
-    sources = {s["source_id"]: s for s in tables["sources"]}
-    graph = [claim_review(c, sources[c["source_id"]]) for c in tables["claims"]]
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as plain dicts: missing values as None, dates as datetime.date."""
+    frame = frame.astype(object).where(frame.notna(), None)
+    return [{k: (v.date() if isinstance(v, pd.Timestamp) else v) for k, v in row.items()}
+            for row in frame.to_dict("records")]
+
+
+def export() -> bytes:
+    """Every claim in the register as a ClaimReview, in one JSON-LD document."""
+    sources = {s["source_id"]: s for s in _records(load("sources"))}
+    graph = [claim_review(c, sources[c["source_id"]]) for c in _records(load("claims"))]
     document = {"@context": "https://schema.org", "@graph": graph}
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from .vega_bundle import BUNDLE_NAME, bundle
+from ..charts.bundle import BUNDLE_NAME, bundle
 
 CSS_NAME = "takenover-figures.css"
 TABLES_JS = "takenover-tables.js"

@@ -1,6 +1,7 @@
 """Charts that work anywhere: a static SVG that vega-embed upgrades when it is present.
 
-Every altair chart shown in a chapter goes through the renderer registered here.
+Every altair chart shown in a chapter goes through the renderer registered here, which
+`use()` enables together with the house style.
 Its output carries
 
 - a static SVG rendering made by vl-convert, so the chart shows in JupyterLab
@@ -20,9 +21,10 @@ import html
 import json
 
 import altair as alt
+import matplotlib.pyplot as plt
 import vl_convert as vlc
 
-from .style import FONT_DIR
+from .style import FONT_DIR, THEME_NAME, altair_theme, matplotlib_style
 
 RENDERER_NAME = "takenover"
 _fonts_registered = False
@@ -67,7 +69,7 @@ def render(spec: dict, **_options) -> dict:
     alt_text = spec.get("description")
     source = (spec.get("usermeta") or {}).get("source")
     if not alt_text or not source:
-        raise ValueError("every chart needs alt text and a data source: build it with takenover.charts.figure()")
+        raise ValueError("every chart needs alt text and a data source: build it with takenover.charts.render.figure()")
     element_id = chart_id(spec)
     svg = static_svg(spec)
     spec_json = json.dumps(spec, sort_keys=True).replace("</", "<\\/")
@@ -84,6 +86,17 @@ def render(spec: dict, **_options) -> dict:
 
 
 alt.renderers.register(RENDERER_NAME, render)
+
+
+def use() -> None:
+    """Enable the house style and this renderer for altair, and the style for matplotlib (idempotent)."""
+
+    @alt.theme.register(THEME_NAME, enable=True)
+    def _theme() -> alt.theme.ThemeConfig:
+        return altair_theme()
+
+    alt.renderers.enable(RENDERER_NAME)
+    plt.rcParams.update(matplotlib_style())
 
 
 def figure(chart: alt.TopLevelMixin, *, alt_text: str, source: str) -> alt.TopLevelMixin:

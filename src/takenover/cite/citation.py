@@ -10,8 +10,12 @@ import datetime as dt
 import hashlib
 import re
 
-from .meta import author_names, full_title, metadata
-from .paths import DESCRIPTOR_PATH
+import pandas as pd
+import yaml
+
+from ..core.metadata import author_names, full_title, metadata
+from ..core.paths import DESCRIPTOR_PATH
+from ..data.loader import descriptor
 
 
 def slug(text: str) -> str:
@@ -78,12 +82,8 @@ def data_sha256() -> str:
     return hashlib.sha256(DESCRIPTOR_PATH.read_bytes()).hexdigest()
 
 
-def table_hashes():
+def table_hashes() -> pd.DataFrame:
     """Size and SHA-256 of every clean table, as data/datapackage.json records them."""
-    import pandas as pd
-
-    from .loader import descriptor
-
     return pd.DataFrame([{"table": r["name"], "bytes": r["bytes"], "hash": r["hash"]}
                          for r in descriptor()["resources"]])
 
@@ -112,8 +112,6 @@ def highwire_tags(title: str, date: dt.date, pagename: str) -> list[tuple[str, s
 
 def citation_cff() -> str:
     """CITATION.cff for the whole book (CFF 1.2.0), as YAML text."""
-    import yaml
-
     meta = metadata()
     data = {
         "cff-version": "1.2.0",
@@ -132,5 +130,5 @@ def citation_cff() -> str:
         data["repository-code"] = meta["repository_url"]
     if meta.get("site_url"):
         data["url"] = meta["site_url"]
-    header = "# Generated from metadata.yml by `python -m takenover.citation_files`; do not edit by hand.\n"
+    header = "# Generated from metadata.yml by `python -m takenover.cite.files`; do not edit by hand.\n"
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)

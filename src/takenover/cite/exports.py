@@ -1,0 +1,40 @@
+"""Write the exports for other tools into data/, from the clean tables.
+
+    python -m takenover.cite.exports            # write them
+    python -m takenover.cite.exports --check    # fail if the committed ones are stale
+
+The pipeline builds the tables; the exports are views of them in other vocabularies,
+so they are made here, after the tables, and never by the pipeline itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..core import paths
+from .claimreview import export as claim_reviews
+
+EXPORTS = {"claimreview.jsonld": claim_reviews}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m takenover.cite.exports", description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if a committed export differs")
+    args = parser.parse_args(argv)
+    stale = []
+    for name, make in EXPORTS.items():
+        path, data = paths.DATA_DIR / name, make()
+        if args.check:
+            if not path.is_file() or path.read_bytes() != data:
+                stale.append(name)
+        else:
+            path.write_bytes(data)
+            print(f"wrote data/{name}")
+    for name in stale:
+        print(f"stale: data/{name}; run `make data`", file=sys.stderr)
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
