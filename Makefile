@@ -7,15 +7,21 @@ STAMP  := $(VENV)/.installed
 BOOK_FLAGS := --all -W -n --keep-going
 DATA_INPUTS := $(shell find data/raw src/takenover -type f -not -name '*.pyc')
 
-.PHONY: site test data citation lab execute system-deps clean
+.PHONY: site test lint data citation lab execute system-deps clean
 
 ## site: set up .venv if needed, rebuild the data if their inputs changed, build _build/html
 site: data/datapackage.json | $(STAMP)
 	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
 
-## test: every test (pipeline, bad input, notebooks under nbval, build, browser)
-test: system-deps | $(STAMP)
+## test: every test (style, pipeline, bad input, notebooks under nbval, build, browser)
+test: system-deps lint | $(STAMP)
 	$(BIN)/python -m pytest
+
+## lint: ruff's linter and formatter over the package, the tests and the notebooks
+lint: | $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pre-commit validate-config .pre-commit-config.yaml
 
 ## citation: regenerate CITATION.cff and book/references.bib from metadata.yml and the data
 citation: data/datapackage.json | $(STAMP)

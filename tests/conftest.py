@@ -16,8 +16,15 @@ DATA = REPO / "data"
 BIN = Path(sys.executable).parent
 # Debian's Chromium, driven by Playwright; the flags keep it from calling home.
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 @pytest.fixture
@@ -44,7 +51,10 @@ def built_site(tmp_path_factory) -> Path:
     env = {**os.environ, "PYTHONPATH": str(guard), "NETWORK_GUARD_LOG": str(log)}
     result = subprocess.run(
         [str(BIN / "jupyter-book"), "build", str(REPO), "--path-output", str(out), "--all", "-W", "-n", "--keep-going"],
-        capture_output=True, text=True, env=env, cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
     )
     (out / "build.log").write_text(result.stdout + result.stderr)
     (out / "build.rc").write_text(str(result.returncode))

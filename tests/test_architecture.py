@@ -89,7 +89,7 @@ def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
         stack.append(node)
         for nxt in sorted(edges.get(node, ())):
             if state.get(nxt) == "open":
-                found.append(stack[stack.index(nxt):] + [nxt])
+                found.append([*stack[stack.index(nxt) :], nxt])
             elif nxt not in state:
                 visit(nxt)
         stack.pop()
@@ -116,11 +116,21 @@ def test_there_is_no_import_cycle():
     assert cycles(graph()) == []
 
 
-@pytest.mark.parametrize("edges, expected", [
-    ({"takenover.data.loader": {"takenover.chapters.register"}, "takenover.chapters.register": set()}, "lower layer"),
-    ({"takenover.cite.exports": {"takenover.chapters.register"}, "takenover.chapters.register": set()}, "lower layer"),
-    ({"takenover.charts.style": {"takenover"}, "takenover": set()}, "facade"),
-], ids=["upward", "sideways", "facade"])
+@pytest.mark.parametrize(
+    ("edges", "expected"),
+    [
+        (
+            {"takenover.data.loader": {"takenover.chapters.register"}, "takenover.chapters.register": set()},
+            "lower layer",
+        ),
+        (
+            {"takenover.cite.exports": {"takenover.chapters.register"}, "takenover.chapters.register": set()},
+            "lower layer",
+        ),
+        ({"takenover.charts.style": {"takenover"}, "takenover": set()}, "facade"),
+    ],
+    ids=["upward", "sideways", "facade"],
+)
 def test_the_layer_rule_catches_bad_imports(edges, expected):
     assert any(expected in v for v in violations(edges))
 

@@ -34,8 +34,11 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
 
 
 def quote_not_in_source(raw: Path) -> None:
-    replace_in(raw / "annotations/events.yml", "quote: last Sunday saw the beginning of a virtual coup",
-               "quote: last Monday saw the beginning of a virtual coup")
+    replace_in(
+        raw / "annotations/events.yml",
+        "quote: last Sunday saw the beginning of a virtual coup",
+        "quote: last Monday saw the beginning of a virtual coup",
+    )
 
 
 def duplicate_id(raw: Path) -> None:
@@ -64,9 +67,11 @@ def thread_skips_a_level(raw: Path) -> None:
 
 
 def ambiguous_quote(raw: Path) -> None:
-    replace_in(raw / "annotations/segment_roles.yml",
-               '{source: canary-2018, role: furniture, quote: "Support us and go ad-free", occurrence: 2}',
-               '{source: canary-2018, role: furniture, quote: "Support us and go ad-free"}')
+    replace_in(
+        raw / "annotations/segment_roles.yml",
+        '{source: canary-2018, role: furniture, quote: "Support us and go ad-free", occurrence: 2}',
+        '{source: canary-2018, role: furniture, quote: "Support us and go ad-free"}',
+    )
 
 
 def value_outside_its_enum(raw: Path) -> None:
@@ -78,8 +83,11 @@ def commenter_id_does_not_match_quote(raw: Path) -> None:
 
 
 def record_row_too_short(raw: Path) -> None:
-    replace_in(raw / "records/election_results.csv", "Pudsey,2015-05-07,Labour,Jamie Hanley,19136,",
-               "Pudsey,2015-05-07,Labour,19136,")
+    replace_in(
+        raw / "records/election_results.csv",
+        "Pudsey,2015-05-07,Labour,Jamie Hanley,19136,",
+        "Pudsey,2015-05-07,Labour,19136,",
+    )
 
 
 CASES = [
@@ -96,7 +104,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("damage, expected", CASES, ids=[case[0].__name__ for case in CASES])
+@pytest.mark.parametrize(("damage", "expected"), CASES, ids=[case[0].__name__ for case in CASES])
 def test_bad_input_stops_with_a_clear_error_and_writes_nothing(damage, expected, raw_copy, tmp_path, capsys):
     out = tmp_path / "out"
     shutil.copytree(DATA / "clean", out / "clean")
@@ -119,13 +127,19 @@ def test_undamaged_copy_builds(raw_copy, tmp_path):
 
 
 def claim_quote_in_furniture(raw: Path) -> None:
-    replace_in(raw / "annotations/claims.yml", "quote: These included voter registration drives.",
-               "quote: We know everyone is suffering under the Tories")
+    replace_in(
+        raw / "annotations/claims.yml",
+        "quote: These included voter registration drives.",
+        "quote: We know everyone is suffering under the Tories",
+    )
 
 
 def claim_checked_against_unknown(raw: Path) -> None:
-    replace_in(raw / "annotations/claims.yml", "checked_against: [labourbriefing2017]\n",
-               "checked_against: [labourbriefing2071]\n")
+    replace_in(
+        raw / "annotations/claims.yml",
+        "checked_against: [labourbriefing2017]\n",
+        "checked_against: [labourbriefing2071]\n",
+    )
 
 
 def codebook_example_miscoded(raw: Path) -> None:
@@ -138,12 +152,18 @@ def claim_row(claim_id: str) -> int:
     return ids.index(claim_id) + 1
 
 
-@pytest.mark.parametrize("damage, expected", [
-    (claim_quote_in_furniture, [f"data/raw/annotations/claims.yml, row {claim_row('CL-C03')}", "furniture line"]),
-    (claim_checked_against_unknown, [f"data/raw/annotations/claims.yml, row {claim_row('CL-A02')}",
-                                     "labourbriefing2071"]),
-    (codebook_example_miscoded, ["data/raw/annotations/claim_codebook.yml, row 4", "CL-C04 is not coded 'motive'"]),
-], ids=["claim_quote_in_furniture", "claim_checked_against_unknown", "codebook_example_miscoded"])
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (claim_quote_in_furniture, [f"data/raw/annotations/claims.yml, row {claim_row('CL-C03')}", "furniture line"]),
+        (
+            claim_checked_against_unknown,
+            [f"data/raw/annotations/claims.yml, row {claim_row('CL-A02')}", "labourbriefing2071"],
+        ),
+        (codebook_example_miscoded, ["data/raw/annotations/claim_codebook.yml, row 4", "CL-C04 is not coded 'motive'"]),
+    ],
+    ids=["claim_quote_in_furniture", "claim_checked_against_unknown", "codebook_example_miscoded"],
+)
 def test_bad_claim_annotations_stop_the_pipeline(damage, expected, raw_copy, tmp_path, capsys):
     damage(raw_copy)
     assert pipeline.main(["--raw", str(raw_copy), "--out", str(tmp_path / "out")]) == 1
@@ -162,5 +182,6 @@ def test_a_sentence_without_a_claim_stops_the_pipeline(raw_copy, tmp_path, capsy
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     assert pipeline.main(["--raw", str(raw_copy), "--out", str(tmp_path / "out")]) == 1
     message = capsys.readouterr().err
-    assert "data/raw/annotations/claims.yml" in message and "sentence awl-2016:005.1 has no claim" in message
+    assert "data/raw/annotations/claims.yml" in message
+    assert "sentence awl-2016:005.1 has no claim" in message
     assert "They used videos, memes" in message

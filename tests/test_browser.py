@@ -89,7 +89,9 @@ def test_page_is_offline_clean_drawn_and_accessible(page_path, server, browser):
         chart.and_(page.locator("[data-rendered=interactive]")).wait_for(timeout=CHART_TIMEOUT_MS)
         assert chart.locator("svg .role-mark").count() > 0, f"chart {i} on {page_path} has no marks"
         box = chart.locator("svg").first.bounding_box()
-        assert box and box["width"] > 100 and box["height"] > 100, f"chart {i} on {page_path} is not visible"
+        assert box, f"chart {i} on {page_path} has no box"
+        assert box["width"] > 100, f"chart {i} on {page_path} is too narrow to see"
+        assert box["height"] > 100, f"chart {i} on {page_path} is too short to see"
 
     for box in page.locator("input.tk-search-input").all():
         count = page.locator(f"#{box.get_attribute('data-target')}-count")
@@ -128,7 +130,8 @@ def test_page_is_offline_clean_drawn_and_accessible(page_path, server, browser):
     unexpected = [p for p in page_problems if not any(noise in p for noise in KNOWN_THEME_NOISE)]
     assert unexpected == [], f"{page_path} console errors: {unexpected}"
     assert serious == [], f"{page_path} accessibility: " + "; ".join(
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in serious)
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in serious
+    )
 
 
 def _write_report() -> None:

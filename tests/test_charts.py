@@ -22,8 +22,11 @@ WEB_SCRIPT = re.compile(r"cdn\.jsdelivr|unpkg\.com|cdnjs\.|require(?:\.min)?\.js
 def sample_chart(title: str = "a") -> alt.Chart:
     render.use()
     data = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})
-    return render.figure(alt.Chart(data).mark_point().encode(x="x:Q", y="y:Q").properties(title=title),
-                         alt_text="three points", source="made up for a test")
+    return render.figure(
+        alt.Chart(data).mark_point().encode(x="x:Q", y="y:Q").properties(title=title),
+        alt_text="three points",
+        source="made up for a test",
+    )
 
 
 def stored_chart_outputs() -> list[str]:
@@ -62,7 +65,8 @@ def test_a_chart_without_alt_text_or_source_is_refused():
 
 def test_chart_output_carries_static_svg_alt_text_and_source():
     html = sample_chart()._repr_mimebundle_()["text/html"]
-    assert "<svg" in html and 'aria-label="three points"' in html
+    assert "<svg" in html
+    assert 'aria-label="three points"' in html
     assert "Data: made up for a test" in html
     assert not WEB_SCRIPT.search(html)
 
@@ -117,7 +121,9 @@ def test_stored_chart_outputs_render_offline_without_vega(blank_page, scripts):
         assert chart.get_attribute("data-rendered") == "static"
         assert chart.locator("svg .role-mark").count() > 0
         box = chart.locator("svg").first.bounding_box()
-        assert box and box["width"] > 100 and box["height"] > 100
+        assert box
+        assert box["width"] > 100
+        assert box["height"] > 100
     assert errors == []
     page.close()
 
@@ -153,13 +159,25 @@ def test_static_rendering_does_not_depend_on_the_machines_fonts(tmp_path):
 
     if not shutil.which("unshare"):
         pytest.skip("unshare is not available to hide the system fonts")
-    code = "from takenover.charts.membership import group_membership_chart; import sys; " \
-           "sys.stdout.write(group_membership_chart()._repr_mimebundle_()['text/html'])"
+    code = (
+        "from takenover.charts.membership import group_membership_chart; import sys; "
+        "sys.stdout.write(group_membership_chart()._repr_mimebundle_()['text/html'])"
+    )
     empty = tmp_path / "no-fonts"
     empty.mkdir()
     hidden = subprocess.run(
-        ["unshare", "-m", "sh", "-c", f'mount --bind "{empty}" /usr/share/fonts && exec "$0" -c "$1"',
-         sys.executable, code], capture_output=True, text=True)
+        [
+            "unshare",
+            "-m",
+            "sh",
+            "-c",
+            f'mount --bind "{empty}" /usr/share/fonts && exec "$0" -c "$1"',
+            sys.executable,
+            code,
+        ],
+        capture_output=True,
+        text=True,
+    )
     if hidden.returncode != 0 and "mount" in hidden.stderr:
         pytest.skip(f"cannot hide the system fonts here: {hidden.stderr.strip()}")
     assert hidden.returncode == 0, hidden.stderr

@@ -23,8 +23,11 @@ def chapters() -> list[str]:
     """Every notebook in the table of contents, plus pages whose front matter asks to be cited."""
     toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
     pages = [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    return [p for p in pages if (REPO / f"{p}.ipynb").exists()
-            or (REPO / f"{p}.md").read_text(encoding="utf-8").startswith("---\ncitation:")]
+    return [
+        p
+        for p in pages
+        if (REPO / f"{p}.ipynb").exists() or (REPO / f"{p}.md").read_text(encoding="utf-8").startswith("---\ncitation:")
+    ]
 
 
 CHAPTERS = chapters()
@@ -83,7 +86,9 @@ def test_one_version_everywhere():
     assert json.loads((DATA / "datapackage.json").read_text())["version"] == version
     changelog = (REPO / "book" / "changelog.md").read_text(encoding="utf-8")
     top = re.search(r"^## (\S+) \((\d{4}-\d{2}-\d{2})\)", changelog, flags=re.M)
-    assert top and top.group(1) == version and top.group(2) == metadata()["released"].isoformat()
+    assert top
+    assert top.group(1) == version
+    assert top.group(2) == metadata()["released"].isoformat()
 
 
 def test_references_bib_parses_and_covers_every_source():
@@ -101,16 +106,19 @@ def test_chapter_page_is_citable(page, built_site):
     meta = dict(parsed.meta)
     names = [name for name, _ in parsed.meta]
     title = meta["citation_title"]
-    assert title and names.count("citation_author") == len(metadata()["authors"])
+    assert title
+    assert names.count("citation_author") == len(metadata()["authors"])
     for name in ["citation_publication_date", "citation_inbook_title", "citation_book_title", "citation_language"]:
         assert meta.get(name), f"{page}: {name} missing"
     assert re.fullmatch(r"\d{4}/\d{2}/\d{2}", meta["citation_publication_date"])
     assert meta["citation_inbook_title"].startswith(metadata()["title"])
 
-    assert title in parsed.reference and metadata()["version"] in parsed.reference, parsed.reference
+    assert title in parsed.reference, parsed.reference
+    assert metadata()["version"] in parsed.reference, parsed.reference
     entry = parse_string(parsed.bibtex, "bibtex")
-    (key, record), = entry.entries.items()
-    assert record.type == "incollection" and record.fields["title"].strip("{}") == title
+    ((_key, record),) = entry.entries.items()
+    assert record.type == "incollection"
+    assert record.fields["title"].strip("{}") == title
     assert record.fields["booktitle"].strip("{}").startswith(metadata()["title"])
     downloaded = (html_dir / page).parent / parsed.bib_href
     assert downloaded.resolve().read_text(encoding="utf-8") == parsed.bibtex
@@ -118,16 +126,20 @@ def test_chapter_page_is_citable(page, built_site):
 
 def test_pages_that_are_not_chapters_have_no_cite_box(built_site):
     html = (built_site / "_build" / "html" / "book" / "bibliography.html").read_text(encoding="utf-8")
-    assert "tk-cite" not in html and 'name="citation_title"' not in html
+    assert "tk-cite" not in html
+    assert 'name="citation_title"' not in html
 
 
 def test_launch_buttons_follow_the_repository_url(monkeypatch):
     class Config:
-        html_theme_options: dict = {}
+        def __init__(self) -> None:
+            self.html_theme_options: dict = {}
 
     off = Config()
     _configure_from_metadata(None, off)
-    assert "launch_buttons" not in off.html_theme_options or not off.html_theme_options["launch_buttons"].get("binderhub_url")
+    assert "launch_buttons" not in off.html_theme_options or not off.html_theme_options["launch_buttons"].get(
+        "binderhub_url"
+    )
 
     from takenover.core import metadata as meta
 

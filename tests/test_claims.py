@@ -22,13 +22,18 @@ def declared(constituency: str, date: str) -> list[int]:
 def test_every_claim_uses_codes_from_the_codebook():
     claims = takenover.load("claims")
     codes = takenover.load("claim_codes")
-    for scheme, column in [("type", "claim_type"), ("status", "evidence_status"),
-                           ("likelihood", "likelihood"), ("confidence", "confidence")]:
+    for scheme, column in [
+        ("type", "claim_type"),
+        ("status", "evidence_status"),
+        ("likelihood", "likelihood"),
+        ("confidence", "confidence"),
+    ]:
         defined = set(codes.loc[codes["scheme"] == scheme, "code"])
         used = set(claims[column].astype(str))
         assert used <= defined, f"{column} uses codes missing from the codebook: {used - defined}"
         assert defined, scheme
-    assert claims["claim_type"].notna().all() and claims["evidence_status"].notna().all()
+    assert claims["claim_type"].notna().all()
+    assert claims["evidence_status"].notna().all()
 
 
 def test_every_source_has_claims_and_every_claim_is_in_article_text_or_a_comment():
@@ -36,7 +41,8 @@ def test_every_source_has_claims_and_every_claim_is_in_article_text_or_a_comment
     assert set(claims["source_id"]) == set(takenover.load("sources")["source_id"])
     assert set(claims["segment_role"].astype(str)) <= {"body", "quotation", "comment"}
     commenters = claims[claims["claimant_kind"] == "commenter"]
-    assert (commenters["segment_role"] == "comment").all() and commenters["comment_id"].notna().all()
+    assert (commenters["segment_role"] == "comment").all()
+    assert commenters["comment_id"].notna().all()
 
 
 def test_checks_give_the_values_the_records_imply():
@@ -98,9 +104,12 @@ def test_claimreview_export_has_the_required_properties():
         for key in REQUIRED:
             assert review.get(key), f"{review['@id']}: {key} missing"
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", review["datePublished"])
-        assert review["reviewRating"]["@type"] == "Rating" and review["reviewRating"]["alternateName"]
+        assert review["reviewRating"]["@type"] == "Rating"
+        assert review["reviewRating"]["alternateName"]
         item = review["itemReviewed"]
-        assert item["@type"] == "Claim" and item["author"]["name"] and item["text"]
+        assert item["@type"] == "Claim"
+        assert item["author"]["name"]
+        assert item["text"]
         assert item["appearance"]["url"].startswith("https://")
 
 

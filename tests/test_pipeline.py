@@ -18,8 +18,15 @@ from takenover.data.textnorm import clean
 
 from conftest import DATA, RAW
 
-QUOTED_TABLES = {"incidents": "quote", "events": "quote", "measurements": "quote", "threads": "quote",
-                 "segments": "text", "comments": "text", "claims": "quote"}
+QUOTED_TABLES = {
+    "incidents": "quote",
+    "events": "quote",
+    "measurements": "quote",
+    "threads": "quote",
+    "segments": "text",
+    "comments": "text",
+    "claims": "quote",
+}
 
 
 def raw_texts() -> dict[str, str]:
@@ -73,7 +80,7 @@ def test_foreign_keys_hold():
     assert checked >= 10
 
 
-@pytest.mark.parametrize("table, column", sorted(QUOTED_TABLES.items()))
+@pytest.mark.parametrize(("table", "column"), sorted(QUOTED_TABLES.items()))
 def test_every_quote_sits_at_its_offsets_in_the_raw_text(table, column):
     texts = raw_texts()
     frame = takenover.load(table)
@@ -82,9 +89,11 @@ def test_every_quote_sits_at_its_offsets_in_the_raw_text(table, column):
     assert len(rows) > 0
     for row in rows.itertuples():
         raw = texts[getattr(row, source_column)]
-        span = raw[row.char_start:row.char_end]
+        span = raw[row.char_start : row.char_end]
         assert span == span.strip(), f"{table} {row[1]}: span has untrimmed white space"
-        assert clean(span) == clean(getattr(row, column)), f"{table} {row[1]}: text differs from raw[{row.char_start}:{row.char_end}]"
+        assert clean(span) == clean(getattr(row, column)), (
+            f"{table} {row[1]}: text differs from raw[{row.char_start}:{row.char_end}]"
+        )
 
 
 def test_row_counts_reconcile_from_raw_to_clean():
@@ -95,21 +104,29 @@ def test_row_counts_reconcile_from_raw_to_clean():
         assert (segments["source_id"] == source_id).sum() == nonblank, source_id
 
     ukileft = texts["ukileft-2016"]
-    after_header = ukileft[ukileft.index("thoughts on"):]
+    after_header = ukileft[ukileft.index("thoughts on") :]
     numbered = len(re.findall(r"^ +\d+\. ", after_header, flags=re.M))
     likes_lines = len(re.findall(r"^ +Liked by \d+ (?:people|person)", after_header, flags=re.M))
     comments = takenover.load("comments")
     assert comments["captured"].sum() == numbered
     assert comments["likes"].notna().sum() == likes_lines
 
-    for table, file in [("incidents", "incidents.yml"), ("events", "events.yml"), ("measurements", "measurements.yml"),
-                        ("claims", "claims.yml"), ("counter_accounts", "counter_accounts.yml"),
-                        ("hedge_lexicon", "hedge_lexicon.yml")]:
+    for table, file in [
+        ("incidents", "incidents.yml"),
+        ("events", "events.yml"),
+        ("measurements", "measurements.yml"),
+        ("claims", "claims.yml"),
+        ("counter_accounts", "counter_accounts.yml"),
+        ("hedge_lexicon", "hedge_lexicon.yml"),
+    ]:
         entries = yaml.safe_load((RAW / "annotations" / file).read_text(encoding="utf-8"))
         assert len(takenover.load(table)) == len(entries), table
-    for table, file in [("election_results", "election_results.csv"), ("national_vote_share", "national_vote_share.csv"),
-                        ("campaign_spending", "campaign_spending_2017.csv"),
-                        ("secondary_figures", "secondary_figures.csv")]:
+    for table, file in [
+        ("election_results", "election_results.csv"),
+        ("national_vote_share", "national_vote_share.csv"),
+        ("campaign_spending", "campaign_spending_2017.csv"),
+        ("secondary_figures", "secondary_figures.csv"),
+    ]:
         with open(RAW / "records" / file, encoding="utf-8", newline="") as handle:
             assert len(takenover.load(table)) == sum(1 for _ in csv.DictReader(handle)), table
 
@@ -117,9 +134,12 @@ def test_row_counts_reconcile_from_raw_to_clean():
 def test_comment_tree_is_consistent():
     comments = takenover.load("comments").set_index("comment_id")
     threads = takenover.load("threads").iloc[0]
-    assert threads["stated_comment_count"] == 24 and threads["captured_comment_count"] == 8
+    assert threads["stated_comment_count"] == 24
+    assert threads["captured_comment_count"] == 8
     placeholder = comments.loc["C0"]
-    assert not placeholder["captured"] and placeholder["depth"] == 0 and pd.isna(placeholder["text"])
+    assert not placeholder["captured"]
+    assert placeholder["depth"] == 0
+    assert pd.isna(placeholder["text"])
     assert comments.loc["C1", "parent_id"] == "C0", "the first captured comment answers the missing one"
     for cid, row in comments.iterrows():
         if row["depth"] == 0:
@@ -127,7 +147,8 @@ def test_comment_tree_is_consistent():
         else:
             assert comments.loc[row["parent_id"], "depth"] == row["depth"] - 1, cid
     assert list(comments.index[comments["by_blog_author"]]) == ["C7"]
-    assert comments.loc["C3", "likes"] == 2 and comments.loc["C4", "likes"] == 1
+    assert comments.loc["C3", "likes"] == 2
+    assert comments.loc["C4", "likes"] == 1
 
 
 def test_furniture_is_kept_out_of_article_text():

@@ -11,8 +11,12 @@ def thread_coverage() -> dict[str, int]:
     """How much of the thread survives: stated, captured and missing comment counts."""
     threads = load("threads").iloc[0]
     stated, captured = int(threads["stated_comment_count"]), int(threads["captured_comment_count"])
-    return {"comments_stated": stated, "comments_captured": captured, "comments_missing": stated - captured,
-            "comment_placeholders": int(threads["placeholder_count"])}
+    return {
+        "comments_stated": stated,
+        "comments_captured": captured,
+        "comments_missing": stated - captured,
+        "comment_placeholders": int(threads["placeholder_count"]),
+    }
 
 
 def comment_facts() -> dict[str, int]:
@@ -26,8 +30,12 @@ def comment_facts() -> dict[str, int]:
         "replies": int((captured["depth"] > 0).sum()),
         "with_likes": int(captured["likes"].notna().sum()),
         "n_commenter_claims": len(by_commenters),
-        "n_commenter_speculative": int(((by_commenters["evidence_status"] == "not_checkable")
-                                        & (by_commenters["claim_type"] == "responsibility")).sum()),
+        "n_commenter_speculative": int(
+            (
+                (by_commenters["evidence_status"] == "not_checkable")
+                & (by_commenters["claim_type"] == "responsibility")
+            ).sum()
+        ),
     }
 
 
@@ -36,13 +44,17 @@ def comment_overview() -> pd.DataFrame:
     comments = load("comments").sort_values("thread_order")
     claims = load("claims")
     per_comment = claims.dropna(subset=["comment_id"]).groupby("comment_id")["claim_id"].apply(", ".join)
-    return pd.DataFrame({
-        "comment": comments["comment_id"].values,
-        "replies to": comments["parent_id"].fillna("").values,
-        "depth": comments["depth"].values,
-        "by": ["(missing)" if not c else "the blog's author" if b else "a reader"
-               for c, b in zip(comments["captured"], comments["by_blog_author"])],
-        "paragraphs": comments["paragraphs"].values,
-        "likes": comments["likes"].astype("object").where(comments["likes"].notna(), "").values,
-        "claims assessed": [per_comment.get(c, "") for c in comments["comment_id"]],
-    })
+    return pd.DataFrame(
+        {
+            "comment": comments["comment_id"].values,
+            "replies to": comments["parent_id"].fillna("").values,
+            "depth": comments["depth"].values,
+            "by": [
+                "(missing)" if not c else "the blog's author" if b else "a reader"
+                for c, b in zip(comments["captured"], comments["by_blog_author"], strict=True)
+            ],
+            "paragraphs": comments["paragraphs"].values,
+            "likes": comments["likes"].astype("object").where(comments["likes"].notna(), "").values,
+            "claims assessed": [per_comment.get(c, "") for c in comments["comment_id"]],
+        }
+    )

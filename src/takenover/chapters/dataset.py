@@ -44,6 +44,7 @@ def table_overview() -> pd.DataFrame:
     """One row per table: name, title, row count and what it holds."""
     rows = []
     for res in descriptor()["resources"]:
-        rows.append({"table": res["name"], "title": res["title"], "rows": len(load(res["name"])),
-                     "holds": res["description"]})
+        rows.append(
+            {"table": res["name"], "title": res["title"], "rows": len(load(res["name"])), "holds": res["description"]}
+        )
     return pd.DataFrame(rows)

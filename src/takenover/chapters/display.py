@@ -26,8 +26,9 @@ def glue_all(values: Mapping[str, object]) -> None:
         glue(name, value, display=False)
 
 
-def searchable_table(frame: pd.DataFrame, table_id: str, caption: str, noun: str = "rows",
-                     row_id_column: str | None = None) -> HTML:
+def searchable_table(
+    frame: pd.DataFrame, table_id: str, caption: str, noun: str = "rows", row_id_column: str | None = None
+) -> HTML:
     """A table with a search box (plain script served by the site; no CDN).
 
     Without scripts, as in JupyterLab, the full table shows and the box does nothing.
@@ -35,7 +36,7 @@ def searchable_table(frame: pd.DataFrame, table_id: str, caption: str, noun: str
     """
     esc = html_lib.escape
     shown = frame.astype(object).where(frame.notna(), "")
-    head = "".join(f"<th scope=\"col\">{esc(str(c))}</th>" for c in shown.columns)
+    head = "".join(f'<th scope="col">{esc(str(c))}</th>' for c in shown.columns)
     body = []
     for _, row in shown.iterrows():
         rid = f' id="{esc(str(row[row_id_column]).lower())}"' if row_id_column else ""

@@ -32,7 +32,9 @@ def incident_facts(incident_id: str) -> dict[str, int | str]:
         "first_event": _first_event(incident_id),
         "n_contested": int(claims["counter_id"].notna().sum()),
         "n_commenter_claims": int((claims["claimant_kind"] == "commenter").sum()),
-        "n_speculative": int(((claims["claim_type"] == "responsibility") & (claims["evidence_status"] == "not_checkable")).sum()),
+        "n_speculative": int(
+            ((claims["claim_type"] == "responsibility") & (claims["evidence_status"] == "not_checkable")).sum()
+        ),
     }
     for status in EVIDENCE_STATUSES:
         facts[f"status_{status}"] = int((claims["evidence_status"] == status).sum())
@@ -48,23 +50,35 @@ def _first_event(incident_id: str) -> str:
 def timeline(incident_id: str) -> pd.DataFrame:
     events = load("events")
     events = events[events["incident_id"] == incident_id].sort_values(["date", "time"])
-    return pd.DataFrame({
-        "when": [when(d, str(p), t) for d, p, t in zip(events["date"], events["precision"], events["time"])],
-        "date": events["date_basis"].astype(str).values,
-        "what happened": events["description"].values,
-        "how the date was read": events["reasoning"].values,
-    })
+    return pd.DataFrame(
+        {
+            "when": [
+                when(d, str(p), t) for d, p, t in zip(events["date"], events["precision"], events["time"], strict=True)
+            ],
+            "date": events["date_basis"].astype(str).values,
+            "what happened": events["description"].values,
+            "how the date was read": events["reasoning"].values,
+        }
+    )
 
 
 def numbers(incident_id: str) -> pd.DataFrame:
     m = load("measurements")
     m = m[(m["incident_id"] == incident_id) & (m["speaker_role"] != "commenter")]
-    figure = [style.BOUND_WORDING.get(str(b), "{:,}").format(int(v)) if pd.notna(v) else "no figure"
-              for b, v in zip(m["bound"], m["value"])]
-    figure = [f"{f} to {int(h):,}" if pd.notna(h) else f for f, h in zip(figure, m["value_high"])]
-    return pd.DataFrame({"what is counted": m["subject"].values, "figure": figure,
-                         "kind": m["bound"].map(label).values, "stated by": m["stated_by"].values,
-                         "when": m["applies_note"].fillna("").values})
+    figure = [
+        style.BOUND_WORDING.get(str(b), "{:,}").format(int(v)) if pd.notna(v) else "no figure"
+        for b, v in zip(m["bound"], m["value"], strict=True)
+    ]
+    figure = [f"{f} to {int(h):,}" if pd.notna(h) else f for f, h in zip(figure, m["value_high"], strict=True)]
+    return pd.DataFrame(
+        {
+            "what is counted": m["subject"].values,
+            "figure": figure,
+            "kind": m["bound"].map(label).values,
+            "stated by": m["stated_by"].values,
+            "when": m["applies_note"].fillna("").values,
+        }
+    )
 
 
 def claim_summary(incident_id: str, claim_ids: list[str] | None = None, types: list[str] | None = None) -> pd.DataFrame:
@@ -74,11 +88,13 @@ def claim_summary(incident_id: str, claim_ids: list[str] | None = None, types: l
         rows = rows[rows["claim_id"].isin(claim_ids)]
     if types is not None:
         rows = rows[rows["claim_type"].astype(str).isin(types)]
-    return pd.DataFrame({
-        "id": rows["claim_id"].values,
-        "claim": rows["restatement"].values,
-        "who claims it": rows["claimant"].values,
-        "evidence": rows["evidence_status"].map(label).values,
-        "likelihood": rows["likelihood"].map(label).values,
-        "our conclusion": rows["verdict"].values,
-    })
+    return pd.DataFrame(
+        {
+            "id": rows["claim_id"].values,
+            "claim": rows["restatement"].values,
+            "who claims it": rows["claimant"].values,
+            "evidence": rows["evidence_status"].map(label).values,
+            "likelihood": rows["likelihood"].map(label).values,
+            "our conclusion": rows["verdict"].values,
+        }
+    )

@@ -85,8 +85,11 @@ def status_by_likelihood() -> pd.DataFrame:
     """How strong the evidence is against how likely we judge the claim: kept apart on purpose."""
     claims = load("claims")
     table = pd.crosstab(claims["evidence_status"].astype(str), claims["likelihood"].astype(str))
-    table = table.reindex(index=[s for s in EVIDENCE_STATUSES if s in table.index],
-                          columns=[c for c in LIKELIHOODS if c in table.columns], fill_value=0)
+    table = table.reindex(
+        index=[s for s in EVIDENCE_STATUSES if s in table.index],
+        columns=[c for c in LIKELIHOODS if c in table.columns],
+        fill_value=0,
+    )
     table.columns = [label(c) for c in table.columns]
     table.insert(0, "evidence status", [label(i) for i in table.index])
     return table.reset_index(drop=True)
@@ -101,23 +104,31 @@ def numeric_checks(claim_ids: list[str] | None = None) -> pd.DataFrame:
     merged = claims.merge(checks, on="check_id")
     merged["claim"] = merged["claim_id"] + ": \u201c" + merged["quote"] + "\u201d"
     merged["record agrees?"] = merged["holds"].map({True: "yes", False: "no"}).fillna("(scale only)")
-    merged["record"] = [f"{v:,.2f}".rstrip("0").rstrip(".") + f" {u}" for v, u in zip(merged["record_value"], merged["unit"])]
+    merged["record"] = [
+        f"{v:,.2f}".rstrip("0").rstrip(".") + f" {u}"
+        for v, u in zip(merged["record_value"], merged["unit"], strict=True)
+    ]
     return merged[["claim", "claimant", "question", "record", "record agrees?", "result"]].rename(
-        columns={"result": "conclusion", "claimant": "who claims it", "question": "what is checked"})
+        columns={"result": "conclusion", "claimant": "who claims it", "question": "what is checked"}
+    )
 
 
 def counter_accounts(incident_id: str | None = None) -> pd.DataFrame:
     """The other side's accounts on record, once each."""
-    counters = load("counter_accounts").merge(load("references")[["reference_key", "outlet", "published"]],
-                                              on="reference_key")
+    counters = load("counter_accounts").merge(
+        load("references")[["reference_key", "outlet", "published"]], on="reference_key"
+    )
     if incident_id is not None:
         counters = counters[counters["incident_id"] == incident_id]
-    return pd.DataFrame({
-        "whose account": [p[:1].upper() + p[1:] for p in counters["party"]],
-        "where it is recorded": counters["outlet"].str.split(",").str[0] + ", "
-                                + counters["published"].dt.strftime("%B %Y"),
-        "what it says": counters["summary"],
-    })
+    return pd.DataFrame(
+        {
+            "whose account": [p[:1].upper() + p[1:] for p in counters["party"]],
+            "where it is recorded": counters["outlet"].str.split(",").str[0]
+            + ", "
+            + counters["published"].dt.strftime("%B %Y"),
+            "what it says": counters["summary"],
+        }
+    )
 
 
 def contested(id_prefix: str | None = None) -> pd.DataFrame:
@@ -126,41 +137,54 @@ def contested(id_prefix: str | None = None) -> pd.DataFrame:
     if id_prefix is not None:
         claims = claims[claims["claim_id"].str.startswith(id_prefix)]
     parties = load("counter_accounts").set_index("counter_id")["party"]
-    return pd.DataFrame({
-        "the claim": (claims["claim_id"] + ": " + claims["restatement"]).values,
-        "answered by": [parties[c] for c in claims["counter_id"]],
-        "our conclusion": claims["verdict"].values,
-    })
+    return pd.DataFrame(
+        {
+            "the claim": (claims["claim_id"] + ": " + claims["restatement"]).values,
+            "answered by": [parties[c] for c in claims["counter_id"]],
+            "our conclusion": claims["verdict"].values,
+        }
+    )
 
 
 def codebook(scheme: str) -> pd.DataFrame:
     codes = load("claim_codes")
     rows = codes[codes["scheme"] == scheme].copy()
     rows["code"] = rows["code"].map(label)
-    columns = ["code", "definition", "rule", "example_claim_id"] if rows["rule"].notna().any() else ["code", "definition"]
+    columns = (
+        ["code", "definition", "rule", "example_claim_id"] if rows["rule"].notna().any() else ["code", "definition"]
+    )
     return rows[columns].rename(columns={"example_claim_id": "example"})
 
 
 def ambiguous_cases() -> pd.DataFrame:
     claims = load("claims").dropna(subset=["coding_note"])
     return claims[["claim_id", "quote", "claim_type", "evidence_status", "coding_note"]].assign(
-        claim_type=lambda d: d["claim_type"].map(label), evidence_status=lambda d: d["evidence_status"].map(label))
+        claim_type=lambda d: d["claim_type"].map(label), evidence_status=lambda d: d["evidence_status"].map(label)
+    )
 
 
 def register_table() -> pd.DataFrame:
     """The whole register, one row per claim, for the searchable table."""
     claims = load("claims")
-    assessment = (claims["evidence_status"].map(label).astype(str) + "; " + claims["likelihood"].map(label).astype(str) + "; "
-                  + claims["confidence"].astype(str) + " confidence")
+    assessment = (
+        claims["evidence_status"].map(label).astype(str)
+        + "; "
+        + claims["likelihood"].map(label).astype(str)
+        + "; "
+        + claims["confidence"].astype(str)
+        + " confidence"
+    )
     hedges = claims["hedges"].map(lambda h: f" [hedges: {h}]" if isinstance(h, str) else "")
-    return pd.DataFrame({
-        "id": claims["claim_id"],
-        "claim": "\u201c" + claims["quote"] + "\u201d" + hedges,
-        "claimant": claims["claimant"],
-        "type": claims["claim_type"].map(label),
-        "evidence; likelihood; confidence": assessment,
-        "verdict": claims["verdict"],
-    })
+    return pd.DataFrame(
+        {
+            "id": claims["claim_id"],
+            "claim": "\u201c" + claims["quote"] + "\u201d" + hedges,
+            "claimant": claims["claimant"],
+            "type": claims["claim_type"].map(label),
+            "evidence; likelihood; confidence": assessment,
+            "verdict": claims["verdict"],
+        }
+    )
 
 
 def reference_date(key: str, fmt: str = "%-d %B %Y") -> str:

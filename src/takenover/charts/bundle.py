@@ -35,7 +35,16 @@ def check_versions() -> dict[str, str]:
 
 def bundle() -> str:
     versions = check_versions()
-    header = "/* vega " + versions["vega"] + ", vega-lite " + versions["vega-lite"] + ", vega-embed " \
-        + versions["vega-embed"] + "; built by takenover.charts.bundle from vl-convert " + vlc.__version__ + " */\n"
+    header = (
+        "/* vega "
+        + versions["vega"]
+        + ", vega-lite "
+        + versions["vega-lite"]
+        + ", vega-embed "
+        + versions["vega-embed"]
+        + "; built by takenover.charts.bundle from vl-convert "
+        + vlc.__version__
+        + " */\n"
+    )
     body = vlc.javascript_bundle(snippet="window.vegaEmbed = vegaEmbed;", vl_version=vega_lite_version())
     return header + "(function () {\n" + body + "\n})();\n"

@@ -20,26 +20,37 @@ def attribution_chain_chart(claim_id: str = "CL-C08") -> alt.Chart:
     nodes = pd.DataFrame({"label": [re.sub(r" \(.*\)$", "", link) for link in links]})
     nodes["step"] = range(len(nodes))
     nodes["detail"] = [_chain_date(link) for link in links]
-    nodes["kind"] = ["the origin" if i == 0 else "the text we hold" if i == len(nodes) - 1 else "intermediary"
-                     for i in nodes["step"]]
+    nodes["kind"] = [
+        "the origin" if i == 0 else "the text we hold" if i == len(nodes) - 1 else "intermediary" for i in nodes["step"]
+    ]
     kinds = ["the origin", "intermediary", "the text we hold"]
     colours = [style.GREY, style.OKABE_ITO["orange"], style.INCIDENT_COLOURS[str(claim["incident_id"])]]
     x = alt.X("step:Q", axis=None, scale=alt.Scale(domain=[-0.5, len(nodes) - 0.5]))
     y = alt.Y("y:Q", axis=None, scale=alt.Scale(domain=[-1.6, 0.8]))
     base = alt.Chart(nodes).transform_calculate(y="0")
-    arrows = alt.Chart(nodes[nodes["step"] > 0]).mark_text(text="\u2192", fontSize=26, dy=-2).encode(
-        x=alt.X("mid:Q", axis=None, scale=alt.Scale(domain=[-0.5, len(nodes) - 0.5])), y=y
-    ).transform_calculate(mid="datum.step - 0.5", y="0")
+    arrows = (
+        alt.Chart(nodes[nodes["step"] > 0])
+        .mark_text(text="\u2192", fontSize=26, dy=-2)
+        .encode(x=alt.X("mid:Q", axis=None, scale=alt.Scale(domain=[-0.5, len(nodes) - 0.5])), y=y)
+        .transform_calculate(mid="datum.step - 0.5", y="0")
+    )
     dots = base.mark_point(size=500, filled=True, opacity=1).encode(
-        x=x, y=y, color=alt.Color("kind:N", title=None, scale=alt.Scale(domain=kinds, range=colours)))
-    names = base.mark_text(dy=28, fontSize=12, lineBreak="|").encode(x=x, y=y, text="wrapped:N").transform_calculate(
-        wrapped="replace(datum.label, ', ', '|')")
+        x=x, y=y, color=alt.Color("kind:N", title=None, scale=alt.Scale(domain=kinds, range=colours))
+    )
+    names = (
+        base.mark_text(dy=28, fontSize=12, lineBreak="|")
+        .encode(x=x, y=y, text="wrapped:N")
+        .transform_calculate(wrapped="replace(datum.label, ', ', '|')")
+    )
     dates = base.mark_text(dy=62, fontSize=11, color=style.GREY).encode(x=x, y=y, text="detail:N")
     chart = (arrows + dots + names + dates).properties(width=640, height=170)
     return figure(
         chart,
-        alt_text="Diagram of the attribution chain of claim " + claim_id + ", from its origin to the text we hold: "
-                 + " then ".join(f"{r.label} ({r.detail})" for r in nodes.itertuples()) + ".",
+        alt_text="Diagram of the attribution chain of claim "
+        + claim_id
+        + ", from its origin to the text we hold: "
+        + " then ".join(f"{r.label} ({r.detail})" for r in nodes.itertuples())
+        + ".",
         source=f"claims register, claim {claim_id}; references and sources tables",
     )
 

@@ -9,7 +9,7 @@ from ..data.loader import load
 from . import style
 from .render import figure, use
 
-GROUP_SUBJECT = "members of the \"I'm backing Jeremy Corbyn\" group"
+GROUP_SUBJECT = 'members of the "I\'m backing Jeremy Corbyn" group'
 
 
 def group_membership() -> pd.DataFrame:
@@ -17,7 +17,9 @@ def group_membership() -> pd.DataFrame:
     m = load("measurements")
     rows = m[(m["incident_id"] == "facebook-group-2016") & (m["subject"] == GROUP_SUBJECT)].copy()
     rows["when"] = rows["applies_note"]
-    rows["label"] = [style.BOUND_WORDING[str(b)].format(int(v)) for b, v in zip(rows["bound"], rows["value"])]
+    rows["label"] = [
+        style.BOUND_WORDING[str(b)].format(int(v)) for b, v in zip(rows["bound"], rows["value"], strict=True)
+    ]
     rows["kind"] = rows["bound"].map(style.BOUND_LABELS).astype(str)
     return rows[["measurement_id", "when", "value", "bound", "kind", "label", "quote"]].reset_index(drop=True)
 
@@ -29,20 +31,33 @@ def group_membership_chart() -> alt.Chart:
     order = list(data["when"])
     kinds = [style.BOUND_LABELS[b] for b in style.BOUND_LABELS if style.BOUND_LABELS[b] in set(data["kind"])]
     shapes = [style.BOUND_SHAPES[b] for b in style.BOUND_LABELS if style.BOUND_LABELS[b] in set(data["kind"])]
-    x = alt.X("when:N", sort=order, title=None,
-              axis=alt.Axis(labelAngle=0, labelExpr="split(datum.label, ', ')", labelLimit=200))
+    x = alt.X(
+        "when:N",
+        sort=order,
+        title=None,
+        axis=alt.Axis(labelAngle=0, labelExpr="split(datum.label, ', ')", labelLimit=200),
+    )
     y = alt.Y("value:Q", title="Members", scale=alt.Scale(domain=[0, 17000]), axis=alt.Axis(format=",d"))
-    points = alt.Chart(data).mark_point(size=160, filled=True, opacity=1, color=style.INCIDENT_COLOURS["facebook-group-2016"]).encode(
-        x=x, y=y,
-        shape=alt.Shape("kind:N", title="What the blog states", scale=alt.Scale(domain=kinds, range=shapes)),
-        tooltip=[alt.Tooltip("label:N", title="Figure"), alt.Tooltip("when:N", title="When"),
-                 alt.Tooltip("quote:N", title="Blog's words")],
+    points = (
+        alt.Chart(data)
+        .mark_point(size=160, filled=True, opacity=1, color=style.INCIDENT_COLOURS["facebook-group-2016"])
+        .encode(
+            x=x,
+            y=y,
+            shape=alt.Shape("kind:N", title="What the blog states", scale=alt.Scale(domain=kinds, range=shapes)),
+            tooltip=[
+                alt.Tooltip("label:N", title="Figure"),
+                alt.Tooltip("when:N", title="When"),
+                alt.Tooltip("quote:N", title="Blog's words"),
+            ],
+        )
     )
     labels = alt.Chart(data).mark_text(dy=-16).encode(x=x, y=y, text="label:N")
     chart = (points + labels).properties(width=600, height=280)
     return figure(
         chart,
         alt_text="Membership figures the blog gives for the group, in order: "
-                 + "; ".join(f"{row.label} ({row.when})" for row in data.itertuples()) + ".",
+        + "; ".join(f"{row.label} ({row.when})" for row in data.itertuples())
+        + ".",
         source="ukileft.wordpress.com, 29 January 2016; table measurements",
     )

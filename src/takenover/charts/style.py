@@ -12,8 +12,14 @@ import matplotlib
 
 # Okabe and Ito's palette, distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = {
-    "blue": "#0072B2", "vermillion": "#D55E00", "green": "#009E73", "orange": "#E69F00",
-    "sky": "#56B4E9", "purple": "#CC79A7", "yellow": "#F0E442", "black": "#000000",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "green": "#009E73",
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
 }
 GREY = "#6B6B6B"
 INK = "#1F1F1F"
@@ -33,15 +39,31 @@ SOURCE_COLOURS = {
 }
 # How a figure shows the kind of number a source gives (see measurements.bound).
 BOUND_SHAPES = {
-    "point": "circle", "lower_bound": "triangle-up", "upper_bound": "triangle-down",
-    "approximate": "diamond", "range": "square", "forecast": "triangle-right", "vague": "cross",
+    "point": "circle",
+    "lower_bound": "triangle-up",
+    "upper_bound": "triangle-down",
+    "approximate": "diamond",
+    "range": "square",
+    "forecast": "triangle-right",
+    "vague": "cross",
 }
 # How prose and labels word a figure of each kind.
-BOUND_WORDING = {"lower_bound": "over {:,}", "upper_bound": "less than {:,}", "approximate": "about {:,}",
-                 "forecast": "{:,} expected", "point": "{:,}", "range": "{:,}"}
+BOUND_WORDING = {
+    "lower_bound": "over {:,}",
+    "upper_bound": "less than {:,}",
+    "approximate": "about {:,}",
+    "forecast": "{:,} expected",
+    "point": "{:,}",
+    "range": "{:,}",
+}
 BOUND_LABELS = {
-    "point": "stated figure", "lower_bound": "lower bound (over)", "upper_bound": "upper bound (less than)",
-    "approximate": "approximate (about)", "range": "range", "forecast": "forecast", "vague": "no figure given",
+    "point": "stated figure",
+    "lower_bound": "lower bound (over)",
+    "upper_bound": "upper bound (less than)",
+    "approximate": "approximate (about)",
+    "range": "range",
+    "forecast": "forecast",
+    "vague": "no figure given",
 }
 
 # DejaVu Sans ships inside matplotlib, so static chart renderings measure text
@@ -63,10 +85,22 @@ def altair_theme() -> dict:
             "background": "white",
             "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
             "title": {"fontSize": 15, "fontWeight": "normal", "anchor": "start", "color": INK},
-            "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelColor": INK, "titleColor": INK,
-                     "gridColor": "#E3E3E3", "domainColor": GREY, "tickColor": GREY},
-            "legend": {"labelFontSize": 12, "titleFontSize": 12, "labelColor": INK, "titleColor": INK,
-                       "orient": "bottom"},
+            "axis": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "labelColor": INK,
+                "titleColor": INK,
+                "gridColor": "#E3E3E3",
+                "domainColor": GREY,
+                "tickColor": GREY,
+            },
+            "legend": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "labelColor": INK,
+                "titleColor": INK,
+                "orient": "bottom",
+            },
             "range": {"category": list(OKABE_ITO.values())},
             "point": {"size": 90, "filled": True},
             "text": {"fontSize": 12, "color": INK},
@@ -76,9 +110,17 @@ def altair_theme() -> dict:
 
 def matplotlib_style() -> dict:
     return {
-        "font.family": FONT, "font.size": 11, "axes.titlesize": 13, "axes.titlelocation": "left",
+        "font.family": FONT,
+        "font.size": 11,
+        "axes.titlesize": 13,
+        "axes.titlelocation": "left",
         "axes.prop_cycle": matplotlib.cycler(color=list(OKABE_ITO.values())),
-        "axes.spines.top": False, "axes.spines.right": False, "axes.edgecolor": GREY,
-        "axes.grid": True, "grid.color": "#E3E3E3", "figure.dpi": 100, "savefig.dpi": 150,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.edgecolor": GREY,
+        "axes.grid": True,
+        "grid.color": "#E3E3E3",
+        "figure.dpi": 100,
+        "savefig.dpi": 150,
         "svg.hashsalt": "takenover",  # stable SVG ids, so stored outputs reproduce
     }

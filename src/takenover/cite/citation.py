@@ -49,32 +49,52 @@ def chapter_reference(title: str, date: dt.date, pagename: str) -> str:
     """Author-date reference for one chapter, as plain text."""
     meta = metadata()
     url = page_url(pagename)
-    return (f"{' and '.join(author_names())} ({date.year}). \u201c{title}.\u201d In {full_title()}, "
-            f"version {meta['version']}, {date.strftime('%-d %B %Y')}." + (f" {url}" if url else ""))
+    return (
+        f"{' and '.join(author_names())} ({date.year}). \u201c{title}.\u201d In {full_title()}, "
+        f"version {meta['version']}, {date.strftime('%-d %B %Y')}." + (f" {url}" if url else "")
+    )
 
 
 def chapter_bibtex(title: str, date: dt.date, pagename: str) -> str:
     meta = metadata()
-    return _bib_entry("incollection", chapter_key(title, date), {
-        "author": _bib_authors(), "title": "{" + _bib_escape(title) + "}", "booktitle": "{" + _bib_escape(full_title()) + "}",
-        "year": str(date.year), "month": date.strftime("%b").lower(), "edition": f"Version {meta['version']}",
-        "url": page_url(pagename), "language": "english" if meta["language"] == "en" else meta["language"],
-    })
+    return _bib_entry(
+        "incollection",
+        chapter_key(title, date),
+        {
+            "author": _bib_authors(),
+            "title": "{" + _bib_escape(title) + "}",
+            "booktitle": "{" + _bib_escape(full_title()) + "}",
+            "year": str(date.year),
+            "month": date.strftime("%b").lower(),
+            "edition": f"Version {meta['version']}",
+            "url": page_url(pagename),
+            "language": "english" if meta["language"] == "en" else meta["language"],
+        },
+    )
 
 
 def book_reference() -> str:
     meta = metadata()
-    return (f"{' and '.join(author_names())} ({meta['released'].year}). {full_title()}. "
-            f"Version {meta['version']}, released {meta['released'].strftime('%-d %B %Y')}."
-            + (f" {meta['site_url']}" if meta.get("site_url") else ""))
+    return (
+        f"{' and '.join(author_names())} ({meta['released'].year}). {full_title()}. "
+        f"Version {meta['version']}, released {meta['released'].strftime('%-d %B %Y')}."
+        + (f" {meta['site_url']}" if meta.get("site_url") else "")
+    )
 
 
 def book_bibtex() -> str:
     meta = metadata()
-    return _bib_entry("book", f"takenover-{meta['released'].year}", {
-        "author": _bib_authors(), "title": "{" + _bib_escape(full_title()) + "}", "year": str(meta["released"].year),
-        "edition": f"Version {meta['version']}", "url": meta.get("site_url") or "",
-    })
+    return _bib_entry(
+        "book",
+        f"takenover-{meta['released'].year}",
+        {
+            "author": _bib_authors(),
+            "title": "{" + _bib_escape(full_title()) + "}",
+            "year": str(meta["released"].year),
+            "edition": f"Version {meta['version']}",
+            "url": meta.get("site_url") or "",
+        },
+    )
 
 
 def data_sha256() -> str:
@@ -84,17 +104,26 @@ def data_sha256() -> str:
 
 def table_hashes() -> pd.DataFrame:
     """Size and SHA-256 of every clean table, as data/datapackage.json records them."""
-    return pd.DataFrame([{"table": r["name"], "bytes": r["bytes"], "hash": r["hash"]}
-                         for r in descriptor()["resources"]])
+    return pd.DataFrame(
+        [{"table": r["name"], "bytes": r["bytes"], "hash": r["hash"]} for r in descriptor()["resources"]]
+    )
 
 
 def dataset_bibtex() -> str:
     meta = metadata()
-    return _bib_entry("misc", f"takenover-data-{meta['released'].year}", {
-        "author": _bib_authors(), "title": "{" + _bib_escape(f"{meta['title']}: the dataset") + "}",
-        "year": str(meta["released"].year), "version": meta["version"], "howpublished": "Frictionless Data Package",
-        "note": f"datapackage.json SHA-256 {data_sha256()}", "url": meta.get("repository_url") or "",
-    })
+    return _bib_entry(
+        "misc",
+        f"takenover-data-{meta['released'].year}",
+        {
+            "author": _bib_authors(),
+            "title": "{" + _bib_escape(f"{meta['title']}: the dataset") + "}",
+            "year": str(meta["released"].year),
+            "version": meta["version"],
+            "howpublished": "Frictionless Data Package",
+            "note": f"datapackage.json SHA-256 {data_sha256()}",
+            "url": meta.get("repository_url") or "",
+        },
+    )
 
 
 def highwire_tags(title: str, date: dt.date, pagename: str) -> list[tuple[str, str]]:
@@ -102,9 +131,12 @@ def highwire_tags(title: str, date: dt.date, pagename: str) -> list[tuple[str, s
     meta = metadata()
     tags = [("citation_title", title)]
     tags += [("citation_author", name) for name in author_names()]
-    tags += [("citation_publication_date", date.strftime("%Y/%m/%d")),
-             ("citation_inbook_title", full_title()), ("citation_book_title", full_title()),
-             ("citation_language", meta["language"])]
+    tags += [
+        ("citation_publication_date", date.strftime("%Y/%m/%d")),
+        ("citation_inbook_title", full_title()),
+        ("citation_book_title", full_title()),
+        ("citation_language", meta["language"]),
+    ]
     if page_url(pagename):
         tags.append(("citation_public_url", page_url(pagename)))
     return tags
@@ -123,7 +155,7 @@ def citation_cff() -> str:
         "date-released": meta["released"].isoformat(),
         "license": meta["licence"]["prose_and_data"],
         "abstract": "An open research publication studying three documented episodes of online sabotage "
-                    "around Jeremy Corbyn's Labour Party (2016-2018), with a cleaned, annotated dataset.",
+        "around Jeremy Corbyn's Labour Party (2016-2018), with a cleaned, annotated dataset.",
         "keywords": ["Labour Party", "Jeremy Corbyn", "Facebook", "disinformation", "fact-checking"],
     }
     if meta.get("repository_url"):

@@ -13,12 +13,18 @@ CHAPTER = "book/claims.html"
 # Properties a ClaimReview record must have to be usable by fact-check aggregators.
 REQUIRED = ["@type", "claimReviewed", "datePublished", "author", "reviewRating", "itemReviewed"]
 LIKELIHOOD_WORDS = {
-    "almost_certain": "True", "likely": "Likely true", "even_chance": "Unproven",
-    "unlikely": "Likely false", "not_assessable": "Not a checkable fact",
+    "almost_certain": "True",
+    "likely": "Likely true",
+    "even_chance": "Unproven",
+    "unlikely": "Likely false",
+    "not_assessable": "Not a checkable fact",
 }
 STATUS_WORDS = {
-    "corroborated_independent": "corroborated independently", "corroborated_in_corpus": "corroborated only within the corpus",
-    "single_source": "single source", "contradicted": "contradicted by the record", "not_checkable": "not checkable",
+    "corroborated_independent": "corroborated independently",
+    "corroborated_in_corpus": "corroborated only within the corpus",
+    "single_source": "single source",
+    "contradicted": "contradicted by the record",
+    "not_checkable": "not checkable",
 }
 
 
@@ -52,8 +58,10 @@ def claim_review(claim: dict, source: dict) -> dict:
 def _records(frame: pd.DataFrame) -> list[dict]:
     """Rows as plain dicts: missing values as None, dates as datetime.date."""
     frame = frame.astype(object).where(frame.notna(), None)
-    return [{k: (v.date() if isinstance(v, pd.Timestamp) else v) for k, v in row.items()}
-            for row in frame.to_dict("records")]
+    return [
+        {k: (v.date() if isinstance(v, pd.Timestamp) else v) for k, v in row.items()}
+        for row in frame.to_dict("records")
+    ]
 
 
 def export() -> bytes:

@@ -1,7 +1,7 @@
 """Write the generated citation files: CITATION.cff and book/references.bib.
 
-    python -m takenover.cite.files           # write them
-    python -m takenover.cite.files --check   # fail if the committed ones are stale
+python -m takenover.cite.files           # write them
+python -m takenover.cite.files --check   # fail if the committed ones are stale
 """
 
 from __future__ import annotations
@@ -13,34 +13,61 @@ from ..core.paths import REPO_ROOT
 from ..data.loader import load
 from .citation import _bib_entry, _bib_escape, citation_cff
 
-REFERENCE_TYPES = {"book": "book", "newspaper": "article", "news": "misc", "blog": "misc", "magazine": "article",
-                   "report": "techreport", "record": "misc"}
+REFERENCE_TYPES = {
+    "book": "book",
+    "newspaper": "article",
+    "news": "misc",
+    "blog": "misc",
+    "magazine": "article",
+    "report": "techreport",
+    "record": "misc",
+}
 
 
 def references_bib() -> str:
     """BibTeX for the primary texts and every reference, from the clean tables."""
     entries = ["% Generated from the sources and references tables; do not edit by hand.\n"]
     for s in load("sources").itertuples():
-        entries.append(_bib_entry("misc", s.source_id, {
-            "author": _bib_escape(s.author) if isinstance(s.author, str) else "{" + _bib_escape(s.outlet.split(" (")[0]) + "}",
-            "title": "{" + _bib_escape(s.title) + "}", "howpublished": _bib_escape(s.outlet.split(" (")[0]),
-            "year": str(s.published.year), "month": s.published.strftime("%b").lower(),
-            "url": s.url, "note": "Primary text; date: " + _bib_escape(s.date_basis),
-        }))
+        entries.append(
+            _bib_entry(
+                "misc",
+                s.source_id,
+                {
+                    "author": _bib_escape(s.author)
+                    if isinstance(s.author, str)
+                    else "{" + _bib_escape(s.outlet.split(" (")[0]) + "}",
+                    "title": "{" + _bib_escape(s.title) + "}",
+                    "howpublished": _bib_escape(s.outlet.split(" (")[0]),
+                    "year": str(s.published.year),
+                    "month": s.published.strftime("%b").lower(),
+                    "url": s.url,
+                    "note": "Primary text; date: " + _bib_escape(s.date_basis),
+                },
+            )
+        )
     for r in load("references").itertuples():
         kind = REFERENCE_TYPES[str(r.type)]
         venue_field = {"article": "journal", "book": "publisher", "techreport": "institution"}.get(kind, "howpublished")
-        entries.append(_bib_entry(kind, r.reference_key, {
-            # Without a personal author, the outlet stands as a corporate author (braced, so it stays whole).
-            "author": _bib_escape(r.author) if isinstance(r.author, str)
-            else "{" + _bib_escape(r.outlet.split(" (")[0].split(",")[0]) + "}" if isinstance(r.outlet, str) else "",
-            "title": "{" + _bib_escape(r.title) + "}",  # braced: keep the source's capitals
-            venue_field: _bib_escape(r.outlet) if isinstance(r.outlet, str) else "",
-            "year": str(r.published.year),
-            "month": r.published.strftime("%b").lower() if str(r.date_precision) != "year" else "",
-            "url": r.url if isinstance(r.url, str) else "",
-            "note": _bib_escape(r.notes) if isinstance(r.notes, str) else "",
-        }))
+        entries.append(
+            _bib_entry(
+                kind,
+                r.reference_key,
+                {
+                    # Without a personal author, the outlet stands as a corporate author (braced, so it stays whole).
+                    "author": _bib_escape(r.author)
+                    if isinstance(r.author, str)
+                    else "{" + _bib_escape(r.outlet.split(" (")[0].split(",")[0]) + "}"
+                    if isinstance(r.outlet, str)
+                    else "",
+                    "title": "{" + _bib_escape(r.title) + "}",  # braced: keep the source's capitals
+                    venue_field: _bib_escape(r.outlet) if isinstance(r.outlet, str) else "",
+                    "year": str(r.published.year),
+                    "month": r.published.strftime("%b").lower() if str(r.date_precision) != "year" else "",
+                    "url": r.url if isinstance(r.url, str) else "",
+                    "note": _bib_escape(r.notes) if isinstance(r.notes, str) else "",
+                },
+            )
+        )
     return "\n".join(entries)
 
 

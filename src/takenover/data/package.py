@@ -20,9 +20,14 @@ PACKAGE_META = {
     "name": "taken-over",
     "title": "Taken Over: the dataset",
     "description": "Three primary texts on online sabotage around Corbyn-era Labour (2016-2018), segmented, "
-                   "annotated and joined to election, vote-share and spending records.",
-    "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
-                  "path": "https://creativecommons.org/licenses/by/4.0/"}],
+    "annotated and joined to election, vote-share and spending records.",
+    "licenses": [
+        {
+            "name": "CC-BY-4.0",
+            "title": "Creative Commons Attribution 4.0",
+            "path": "https://creativecommons.org/licenses/by/4.0/",
+        }
+    ],
 }
 
 
@@ -55,14 +60,27 @@ def render(tables: dict[str, list[dict]], extra: dict[str, bytes] | None = None)
         path = f"{CLEAN}/{name}.csv"
         files[path] = data
         meta = TABLES[name]
-        resources.append({
-            "name": name, "path": path, "title": meta["title"], "description": meta["description"],
-            "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-            "bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
-            "schema": meta["schema"],
-        })
-    descriptor = {**PACKAGE_META, "version": metadata()["version"], "profile": "tabular-data-package",
-                  "resources": resources}
+        resources.append(
+            {
+                "name": name,
+                "path": path,
+                "title": meta["title"],
+                "description": meta["description"],
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "bytes": len(data),
+                "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
+                "schema": meta["schema"],
+            }
+        )
+    descriptor = {
+        **PACKAGE_META,
+        "version": metadata()["version"],
+        "profile": "tabular-data-package",
+        "resources": resources,
+    }
     files[DESCRIPTOR] = (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     files.update(extra or {})
     return files

@@ -17,7 +17,7 @@ def display_path(path: Path) -> str:
     """A path as a message should show it: relative to data/ where possible."""
     parts = path.parts
     if "raw" in parts:
-        return "/".join(parts[parts.index("raw") - 1:])
+        return "/".join(parts[parts.index("raw") - 1 :])
     return str(path)
 
 
@@ -49,7 +49,7 @@ def read_csv(path: Path, columns: list[str]) -> list[dict[str, str]]:
     for number, values in enumerate(reader, start=1):
         if len(values) != len(columns):
             raise InputError(name, f"expected {len(columns)} fields, found {len(values)}", number)
-        rows.append(dict(zip(columns, values)))
+        rows.append(dict(zip(columns, values, strict=True)))
     return rows
 
 

@@ -73,7 +73,7 @@ def parse_thread(lines: list[Line], header_index: int, file: str) -> Thread:
     open_at_depth: dict[int, Comment] = {}
     current: Comment | None = None
 
-    for line in lines[header_index + 1:]:
+    for line in lines[header_index + 1 :]:
         numbered = NUMBERED.match(line.content)
         if numbered:
             depth = _depth(line, file)
@@ -81,18 +81,21 @@ def parse_thread(lines: list[Line], header_index: int, file: str) -> Thread:
                 raise InputError(file, "comment is indented less than a top-level comment", f"line {line.number}")
             if current is None and depth > 0:
                 if depth > 1:
-                    raise InputError(file, f"the first comment is at depth {depth}; only one missing parent "
-                                           "level can be inferred", f"line {line.number}")
+                    raise InputError(
+                        file,
+                        f"the first comment is at depth {depth}; only one missing parent level can be inferred",
+                        f"line {line.number}",
+                    )
                 placeholder = Comment(PLACEHOLDER_ID, 0, 0, captured=False)
                 comments.append(placeholder)
                 open_at_depth[0] = placeholder
             elif current is not None and depth > current.depth + 1:
-                raise InputError(file, f"indentation skips a level (depth {current.depth} to {depth})",
-                                 f"line {line.number}")
+                raise InputError(
+                    file, f"indentation skips a level (depth {current.depth} to {depth})", f"line {line.number}"
+                )
             parent = open_at_depth.get(depth - 1) if depth > 0 else None
             order = sum(1 for c in comments if c.captured) + 1
-            current = Comment(f"C{order}", depth, order, parent.comment_id if parent else None,
-                              int(numbered.group(1)))
+            current = Comment(f"C{order}", depth, order, parent.comment_id if parent else None, int(numbered.group(1)))
             current.paragraphs.append(_after_number(line, numbered))
             comments.append(current)
             open_at_depth[depth] = current
@@ -101,19 +104,29 @@ def parse_thread(lines: list[Line], header_index: int, file: str) -> Thread:
             continue
 
         if current is None:
-            raise InputError(file, "text after the comment header that is not a numbered comment", f"line {line.number}")
+            raise InputError(
+                file, "text after the comment header that is not a numbered comment", f"line {line.number}"
+            )
         expected = INDENT_BASE + INDENT_STEP * current.depth + INDENT_STEP
         if line.indent != expected:
-            raise InputError(file, f"line indented {line.indent} spaces; a paragraph of comment "
-                                   f"{current.comment_id} should be indented {expected}", f"line {line.number}")
+            raise InputError(
+                file,
+                f"line indented {line.indent} spaces; a paragraph of comment "
+                f"{current.comment_id} should be indented {expected}",
+                f"line {line.number}",
+            )
         likes = LIKES.match(clean(line.content))
         if likes:
             if current.likes_line is not None:
-                raise InputError(file, f"a second 'Liked by' line for comment {current.comment_id}", f"line {line.number}")
+                raise InputError(
+                    file, f"a second 'Liked by' line for comment {current.comment_id}", f"line {line.number}"
+                )
             current.likes = 1 if likes.group(1) == "one" else int(likes.group(1))
             current.likes_line = line
         elif current.likes_line is not None:
-            raise InputError(file, f"comment {current.comment_id} continues after its 'Liked by' line", f"line {line.number}")
+            raise InputError(
+                file, f"comment {current.comment_id} continues after its 'Liked by' line", f"line {line.number}"
+            )
         else:
             current.paragraphs.append(line)
     return Thread(header, stated, comments)
@@ -122,7 +135,9 @@ def parse_thread(lines: list[Line], header_index: int, file: str) -> Thread:
 def _depth(line: Line, file: str) -> int:
     offset = line.indent - INDENT_BASE
     if offset % INDENT_STEP:
-        raise InputError(file, f"comment indented {line.indent} spaces, which is not a thread level", f"line {line.number}")
+        raise InputError(
+            file, f"comment indented {line.indent} spaces, which is not a thread level", f"line {line.number}"
+        )
     return offset // INDENT_STEP
 
 

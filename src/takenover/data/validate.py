@@ -64,8 +64,9 @@ def _check_unique_key(name: str, rows: list[dict], key: list[str]) -> None:
         value = tuple(row[k] for k in key)
         if value in seen:
             file, where = _origin(name, row, number)
-            raise InputError(file, f"duplicate {name} key {'/'.join(key)} = {value if len(value) > 1 else value[0]!r}",
-                             where)
+            raise InputError(
+                file, f"duplicate {name} key {'/'.join(key)} = {value if len(value) > 1 else value[0]!r}", where
+            )
         seen[value] = number
 
 

@@ -34,8 +34,10 @@ def chapter_metadata(app: Sphinx, pagename: str) -> dict | None:
     if not found:
         return None
     date = found["date"]
-    return {"date": date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date)),
-            "abstract": found.get("abstract")}
+    return {
+        "date": date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date)),
+        "abstract": found.get("abstract"),
+    }
 
 
 def _cite_box(reference: str, bibtex: str, bib_href: str, abstract: str | None) -> str:
@@ -59,8 +61,10 @@ def _add_citation(app: Sphinx, pagename, templatename, context, doctree) -> None
         return
     title = app.env.titles[pagename].astext()
     date = chapter["date"]
-    tags = "".join(f'<meta name="{name}" content="{html.escape(value)}" />\n'
-                   for name, value in highwire_tags(title, date, pagename))
+    tags = "".join(
+        f'<meta name="{name}" content="{html.escape(value)}" />\n'
+        for name, value in highwire_tags(title, date, pagename)
+    )
     context["metatags"] = context.get("metatags", "") + tags
 
     bibtex = chapter_bibtex(title, date, pagename)
@@ -71,7 +75,7 @@ def _add_citation(app: Sphinx, pagename, templatename, context, doctree) -> None
     box = _cite_box(chapter_reference(title, date, pagename), bibtex, href, chapter["abstract"])
     body = context["body"]
     at = body.find("</h1>")
-    context["body"] = body[: at + 5] + "\n" + box + body[at + 5:] if at != -1 else box + body
+    context["body"] = body[: at + 5] + "\n" + box + body[at + 5 :] if at != -1 else box + body
 
 
 def _accessible_bibliography(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -87,11 +91,22 @@ def _configure_from_metadata(app: Sphinx, config) -> None:
     options = config.html_theme_options
     repository = meta.get("repository_url") or ""
     if repository:
-        options.update({"repository_url": repository, "repository_branch": "main", "path_to_docs": "",
-                        "use_repository_button": True, "use_download_button": True})
+        options.update(
+            {
+                "repository_url": repository,
+                "repository_branch": "main",
+                "path_to_docs": "",
+                "use_repository_button": True,
+                "use_download_button": True,
+            }
+        )
         options.setdefault("launch_buttons", {}).update(
-            {"binderhub_url": "https://mybinder.org", "colab_url": "https://colab.research.google.com",
-             "notebook_interface": "jupyterlab"})
+            {
+                "binderhub_url": "https://mybinder.org",
+                "colab_url": "https://colab.research.google.com",
+                "notebook_interface": "jupyterlab",
+            }
+        )
     config.ogp_site_url = meta.get("site_url") or ""
     config.ogp_social_cards = {"enable": False}
     config.ogp_site_name = meta["title"]

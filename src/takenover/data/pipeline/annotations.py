@@ -23,19 +23,29 @@ def incidents(path: Path, texts: dict[str, SourceText], out: Build) -> list[dict
     check_unique(entries, "id", file)
     rows = []
     for number, entry, anchor in anchor_entries(entries, texts, file):
-        rows.append({
-            "incident_id": entry["id"], "title": entry["title"], "platform": entry["platform"],
-            "date_start": parse_date(entry["date_start"], file, number), "date_precision": entry["date_precision"],
-            "date_basis": entry["date_basis"], "primary_source_id": entry["source"],
-            "summary": clean(entry["summary"]), "quote": anchor.text,
-            "char_start": anchor.start, "char_end": anchor.end, "_origin": (file, number),
-        })
+        rows.append(
+            {
+                "incident_id": entry["id"],
+                "title": entry["title"],
+                "platform": entry["platform"],
+                "date_start": parse_date(entry["date_start"], file, number),
+                "date_precision": entry["date_precision"],
+                "date_basis": entry["date_basis"],
+                "primary_source_id": entry["source"],
+                "summary": clean(entry["summary"]),
+                "quote": anchor.text,
+                "char_start": anchor.start,
+                "char_end": anchor.end,
+                "_origin": (file, number),
+            }
+        )
     out.reconcile(file, len(entries), len(rows))
     return rows
 
 
-def segments(path: Path, texts: dict[str, SourceText], lines: dict[str, list[Line]],
-             comment_of_line: CommentLines, out: Build) -> list[dict]:
+def segments(
+    path: Path, texts: dict[str, SourceText], lines: dict[str, list[Line]], comment_of_line: CommentLines, out: Build
+) -> list[dict]:
     """Every non-blank line, with its default role unless an annotation says otherwise."""
     file = display_path(path)
     entries = read_annotations(path, ["source", "quote", "role"], ["occurrence"])
@@ -61,11 +71,18 @@ def segments(path: Path, texts: dict[str, SourceText], lines: dict[str, list[Lin
             if comment_id is None:
                 is_header = header_index is not None and position - 1 == header_index
                 role = roles.get((sid, line.number), "furniture" if is_header else "body")
-            rows.append({
-                "segment_id": f"{sid}:{position:03d}", "source_id": sid, "position": position, "role": role,
-                "comment_id": comment_id, "char_start": start, "char_end": line.end,
-                "text": clean(text.raw[start:line.end]),
-            })
+            rows.append(
+                {
+                    "segment_id": f"{sid}:{position:03d}",
+                    "source_id": sid,
+                    "position": position,
+                    "role": role,
+                    "comment_id": comment_id,
+                    "char_start": start,
+                    "char_end": line.end,
+                    "text": clean(text.raw[start : line.end]),
+                }
+            )
         out.reconcile(f"segments of {sid}", len(lines[sid]), sum(1 for r in rows if r["source_id"] == sid))
     out.reconcile(file, len(entries), len(roles))
     return rows
@@ -78,22 +95,38 @@ def events(path: Path, texts: dict[str, SourceText], out: Build) -> list[dict]:
     check_unique(entries, "id", file)
     rows = []
     for number, entry, anchor in anchor_entries(entries, texts, file):
-        rows.append({
-            "event_id": entry["id"], "incident_id": entry["incident"],
-            "date": parse_date(entry["date"], file, number), "time": entry.get("time"),
-            "precision": entry["precision"], "date_basis": entry["date_basis"],
-            "reasoning": clean(entry["reasoning"]), "description": clean(entry["description"]),
-            "source_id": entry["source"], "quote": anchor.text, "char_start": anchor.start, "char_end": anchor.end,
-            "_origin": (file, number),
-        })
+        rows.append(
+            {
+                "event_id": entry["id"],
+                "incident_id": entry["incident"],
+                "date": parse_date(entry["date"], file, number),
+                "time": entry.get("time"),
+                "precision": entry["precision"],
+                "date_basis": entry["date_basis"],
+                "reasoning": clean(entry["reasoning"]),
+                "description": clean(entry["description"]),
+                "source_id": entry["source"],
+                "quote": anchor.text,
+                "char_start": anchor.start,
+                "char_end": anchor.end,
+                "_origin": (file, number),
+            }
+        )
     out.reconcile(file, len(entries), len(rows))
     return rows
 
 
 def measurements(path: Path, texts: dict[str, SourceText], comments: list[dict], out: Build) -> list[dict]:
     keys = ["id", "incident", "source", "subject", "unit", "bound", "stated_by", "speaker_role", "quote"]
-    optional = ["value", "value_high", "applies_date", "applies_time", "applies_precision", "applies_note",
-                "occurrence"]
+    optional = [
+        "value",
+        "value_high",
+        "applies_date",
+        "applies_time",
+        "applies_precision",
+        "applies_note",
+        "occurrence",
+    ]
     entries = read_annotations(path, keys, optional)
     file = display_path(path)
     check_unique(entries, "id", file)
@@ -105,16 +138,28 @@ def measurements(path: Path, texts: dict[str, SourceText], comments: list[dict],
                 found = comment["comment_id"] if comment else "no comment"
                 raise InputError(file, f"stated_by is {entry['stated_by']!r}, but the quote is in {found}", number)
         applies = entry.get("applies_date")
-        rows.append({
-            "measurement_id": entry["id"], "incident_id": entry["incident"], "source_id": entry["source"],
-            "subject": entry["subject"], "value": entry.get("value"), "value_high": entry.get("value_high"),
-            "unit": entry["unit"], "bound": entry["bound"],
-            "applies_date": parse_date(applies, file, number) if applies is not None else None,
-            "applies_time": entry.get("applies_time"), "applies_precision": entry.get("applies_precision"),
-            "applies_note": entry.get("applies_note"),
-            "stated_by": entry["stated_by"], "speaker_role": entry["speaker_role"],
-            "quote": anchor.text, "char_start": anchor.start, "char_end": anchor.end, "_origin": (file, number),
-        })
+        rows.append(
+            {
+                "measurement_id": entry["id"],
+                "incident_id": entry["incident"],
+                "source_id": entry["source"],
+                "subject": entry["subject"],
+                "value": entry.get("value"),
+                "value_high": entry.get("value_high"),
+                "unit": entry["unit"],
+                "bound": entry["bound"],
+                "applies_date": parse_date(applies, file, number) if applies is not None else None,
+                "applies_time": entry.get("applies_time"),
+                "applies_precision": entry.get("applies_precision"),
+                "applies_note": entry.get("applies_note"),
+                "stated_by": entry["stated_by"],
+                "speaker_role": entry["speaker_role"],
+                "quote": anchor.text,
+                "char_start": anchor.start,
+                "char_end": anchor.end,
+                "_origin": (file, number),
+            }
+        )
     out.reconcile(file, len(entries), len(rows))
     return rows
 
@@ -123,9 +168,17 @@ def counter_accounts(path: Path, out: Build) -> list[dict]:
     entries = read_annotations(path, ["id", "incident", "reference", "party", "summary"])
     file = display_path(path)
     check_unique(entries, "id", file)
-    rows = [{"counter_id": e["id"], "incident_id": e["incident"], "reference_key": e["reference"],
-             "party": e["party"], "summary": clean(e["summary"]), "_origin": (file, n)}
-            for n, e in enumerate(entries, start=1)]
+    rows = [
+        {
+            "counter_id": e["id"],
+            "incident_id": e["incident"],
+            "reference_key": e["reference"],
+            "party": e["party"],
+            "summary": clean(e["summary"]),
+            "_origin": (file, n),
+        }
+        for n, e in enumerate(entries, start=1)
+    ]
     out.reconcile(file, len(entries), len(rows))
     return rows
 
@@ -133,8 +186,10 @@ def counter_accounts(path: Path, out: Build) -> list[dict]:
 def hedge_lexicon(path: Path, out: Build) -> list[dict]:
     entries = read_annotations(path, ["term", "kind"])
     file = display_path(path)
-    rows = [{"term": clean(str(e["term"])).lower(), "kind": e["kind"], "_origin": (file, n)}
-            for n, e in enumerate(entries, start=1)]
+    rows = [
+        {"term": clean(str(e["term"])).lower(), "kind": e["kind"], "_origin": (file, n)}
+        for n, e in enumerate(entries, start=1)
+    ]
     check_unique(rows, "term", file)
     out.reconcile(file, len(entries), len(rows))
     return rows

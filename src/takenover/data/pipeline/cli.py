@@ -19,11 +19,17 @@ from .run import build
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m takenover.data.pipeline",
-                                     description="Build data/clean/ and data/datapackage.json from data/raw/.")
+    parser = argparse.ArgumentParser(
+        prog="python -m takenover.data.pipeline",
+        description="Build data/clean/ and data/datapackage.json from data/raw/.",
+    )
     parser.add_argument("--raw", type=Path, default=paths.RAW_DIR, help="folder of raw inputs (default: data/raw)")
-    parser.add_argument("--out", type=Path, default=paths.DATA_DIR,
-                        help="folder to write clean/ and datapackage.json into (default: data)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=paths.DATA_DIR,
+        help="folder to write clean/ and datapackage.json into (default: data)",
+    )
     parser.add_argument("--check", action="store_true", help="rebuild in memory and fail if --out differs")
     args = parser.parse_args(argv)
     try:

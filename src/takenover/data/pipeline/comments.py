@@ -16,8 +16,9 @@ from .state import Build
 CommentLines = dict[tuple[str, int], tuple[str, str, int]]
 
 
-def comments_and_threads(raw_dir: Path, sources: list[dict], texts: dict[str, SourceText],
-                         lines: dict[str, list[Line]], out: Build) -> tuple[list[dict], list[dict], CommentLines]:
+def comments_and_threads(
+    raw_dir: Path, sources: list[dict], texts: dict[str, SourceText], lines: dict[str, list[Line]], out: Build
+) -> tuple[list[dict], list[dict], CommentLines]:
     comments, threads, comment_of_line = [], [], {}
     for source in sources:
         sid = source["source_id"]
@@ -32,21 +33,37 @@ def comments_and_threads(raw_dir: Path, sources: list[dict], texts: dict[str, So
             if comment.likes_line:
                 likes = comment.likes_line
                 comment_of_line[(sid, likes.number)] = (comment.comment_id, "furniture", likes.start)
-            comments.append({
-                "comment_id": comment.comment_id, "source_id": sid, "parent_id": comment.parent_id,
-                "depth": comment.depth, "thread_order": comment.thread_order, "list_number": comment.list_number,
-                "captured": comment.captured, "by_blog_author": False, "author_basis": None,
-                "likes": comment.likes, "paragraphs": len(comment.paragraphs),
-                "char_start": comment.char_start, "char_end": comment.char_end, "text": comment.text,
-            })
+            comments.append(
+                {
+                    "comment_id": comment.comment_id,
+                    "source_id": sid,
+                    "parent_id": comment.parent_id,
+                    "depth": comment.depth,
+                    "thread_order": comment.thread_order,
+                    "list_number": comment.list_number,
+                    "captured": comment.captured,
+                    "by_blog_author": False,
+                    "author_basis": None,
+                    "likes": comment.likes,
+                    "paragraphs": len(comment.paragraphs),
+                    "char_start": comment.char_start,
+                    "char_end": comment.char_end,
+                    "text": comment.text,
+                }
+            )
         header = thread.header
-        threads.append({
-            "source_id": sid, "stated_comment_count": thread.stated_count,
-            "captured_comment_count": len(thread.captured),
-            "placeholder_count": len(thread.comments) - len(thread.captured),
-            "quote": clean(header.content), "char_start": header.start, "char_end": header.end,
-        })
-        numbered = sum(1 for line in lines[sid][header_index + 1:] if NUMBERED.match(line.content))
+        threads.append(
+            {
+                "source_id": sid,
+                "stated_comment_count": thread.stated_count,
+                "captured_comment_count": len(thread.captured),
+                "placeholder_count": len(thread.comments) - len(thread.captured),
+                "quote": clean(header.content),
+                "char_start": header.start,
+                "char_end": header.end,
+            }
+        )
+        numbered = sum(1 for line in lines[sid][header_index + 1 :] if NUMBERED.match(line.content))
         out.reconcile(f"comments of {sid}", numbered, len(thread.captured))
 
     path = raw_dir / "annotations" / "comment_authors.yml"
@@ -64,7 +81,11 @@ def comments_and_threads(raw_dir: Path, sources: list[dict], texts: dict[str, So
 def comment_at(comments: list[dict], source_id: str, start: int, end: int) -> dict | None:
     """The captured comment that holds the span start:end, if any."""
     for comment in comments:
-        if comment["source_id"] == source_id and comment["captured"] \
-                and comment["char_start"] <= start and end <= comment["char_end"]:
+        if (
+            comment["source_id"] == source_id
+            and comment["captured"]
+            and comment["char_start"] <= start
+            and end <= comment["char_end"]
+        ):
             return comment
     return None

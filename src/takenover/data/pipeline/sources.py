@@ -9,8 +9,18 @@ from ..errors import InputError
 from ..rawio import check_unique, display_path, parse_date, read_csv, read_utf8, sha256_of
 from .state import Build
 
-SOURCE_COLUMNS = ["source_id", "title", "outlet", "author", "published", "date_basis", "url", "raw_file", "sha256",
-                  "notes"]
+SOURCE_COLUMNS = [
+    "source_id",
+    "title",
+    "outlet",
+    "author",
+    "published",
+    "date_basis",
+    "url",
+    "raw_file",
+    "sha256",
+    "notes",
+]
 
 
 def sources_and_texts(raw_dir: Path, out: Build) -> tuple[list[dict], dict[str, SourceText]]:
@@ -25,8 +35,12 @@ def sources_and_texts(raw_dir: Path, out: Build) -> tuple[list[dict], dict[str, 
             raise InputError(name, f"raw file {row['raw_file']!r} does not exist", number)
         actual = sha256_of(text_path)
         if actual != row["sha256"]:
-            raise InputError(name, f"SHA-256 of {row['raw_file']} is {actual}, but the table records "
-                                   f"{row['sha256']}; the raw text has changed", number)
+            raise InputError(
+                name,
+                f"SHA-256 of {row['raw_file']} is {actual}, but the table records "
+                f"{row['sha256']}; the raw text has changed",
+                number,
+            )
         texts[row["source_id"]] = SourceText(row["source_id"], read_utf8(text_path))
         row["published"] = parse_date(row["published"], name, number)
         row["author"] = row["author"] or None
