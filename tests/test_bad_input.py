@@ -183,5 +183,127 @@ def test_a_sentence_without_a_claim_stops_the_pipeline(raw_copy, tmp_path, capsy
     assert pipeline.main(["--raw", str(raw_copy), "--out", str(tmp_path / "out")]) == 1
     message = capsys.readouterr().err
     assert "data/raw/annotations/claims.yml" in message
-    assert "sentence awl-2016:005.1 has no claim" in message
+    assert "sentence awl-2016:005.1 (body) has no claim" in message
     assert "They used videos, memes" in message
+
+
+# --- the evidence rules of the claims register (issue: corroboration, hedges, citations) ---------
+
+
+def set_claim_key(raw: Path, claim_id: str, key: str, value: str) -> None:
+    """Set one key of one claim in the scratch claims.yml (value is YAML), replacing any old value."""
+    path = raw / "annotations/claims.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"- id: {claim_id}\n")
+    end = text.find("\n- id: ", start + 1)
+    end = len(text) if end == -1 else end + 1
+    block, line = text[start:end], f"  {key}: {value}\n"
+    if re.search(rf"^  {key}:", block, flags=re.M):
+        block = re.sub(rf"^  {key}:.*\n(?:    .*\n)*", lambda _: line, block, count=1, flags=re.M)
+    else:
+        block = block.replace("  verdict:", line + "  verdict:", 1)
+    path.write_text(text[:start] + block + text[end:], encoding="utf-8")
+
+
+def claim_rule(claim_id: str, **changes: str):
+    def damage(raw: Path) -> None:
+        for key, value in changes.items():
+            set_claim_key(raw, claim_id, key, value)
+
+    return damage
+
+
+RULES = [
+    # A comment under the post cannot corroborate the post: they are one source.
+    (
+        claim_rule("CL-U07", status="corroborated_in_corpus", corroborated_by="[CL-K17]", checked_against="[CL-K17]"),
+        ["CL-U07", "same source", "one source"],
+    ),
+    # Nothing in the claim's own chain of attribution is independent of it.
+    (
+        claim_rule("CL-C33", status="corroborated_independent", corroborated_by="[sundaytimes2018]"),
+        ["CL-C33", "sundaytimes2018 is in the claim's own chain"],
+    ),
+    # A work known only through a report of it is cited as that report.
+    (
+        claim_rule("CL-C15", corroborated_by="[forde2022]", checked_against="[forde2022]"),
+        ["CL-C15", "forde2022 is not held", "independent2022"],
+    ),
+    # A status its supports cannot carry.
+    (claim_rule("CL-A02", corroborated_by="[CL-U18]", checked_against="[CL-U18]"), ["CL-A02", "outside the corpus"]),
+    (claim_rule("CL-U03", corroborated_by="[guido2016]", checked_against="[guido2016]"), ["CL-U03", "single_source"]),
+    (claim_rule("CL-U13", likelihood="likely"), ["CL-U13", "contradicted claim must be judged unlikely"]),
+    # High confidence rests on a held record, not on a secondary source.
+    (claim_rule("CL-A03", confidence="high"), ["CL-A03", "confidence high needs a held record"]),
+    # Almost certain needs independent corroboration.
+    (claim_rule("CL-U10", likelihood="almost_certain"), ["CL-U10", "almost_certain needs independent corroboration"]),
+    # A hedge in the source survives in the restatement, or the claim is attributed.
+    (
+        claim_rule("CL-U07", restatement="The account posed as a Labour Party representative."),
+        ["CL-U07", "hedged (allegedly)", "neither keeps a hedge nor attributes"],
+    ),
+    # A number in a verdict must come from what the verdict rests on.
+    (
+        claim_rule("CL-U02", verdict="About 20,000 members, by our estimate."),
+        ["CL-U02", "the verdict gives ['20,000']"],
+    ),
+    # Commenters are private people: their words are never excerpted.
+    (claim_rule("CL-K05", excerpt="he deleted the group's admins"), ["CL-K05", "commenters are private people"]),
+    # A hedged or numeric claim shows its words, briefly.
+    (
+        claim_rule("CL-U19", excerpt="the creator of Red Labour was the same as the creator"),
+        ["CL-U19", "the excerpt has 11 words"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("damage", "expected"), RULES, ids=[f"rule-{i}" for i in range(len(RULES))])
+def test_an_evidence_rule_broken_stops_the_pipeline(damage, expected, raw_copy, tmp_path, capsys):
+    damage(raw_copy)
+    assert pipeline.main(["--raw", str(raw_copy), "--out", str(tmp_path / "out")]) == 1
+    message = capsys.readouterr().err
+    claim_id = expected[0]
+    assert f"data/raw/annotations/claims.yml, row {claim_row(claim_id)}" in message, message
+    for fragment in expected[1:]:
+        assert fragment in message, f"{fragment!r} missing from: {message}"
+
+
+def record_row_without_a_reference(raw: Path) -> None:
+    replace_in(
+        raw / "records/campaign_spending_2017.csv",
+        "https://cardiffjournalism.co.uk/thecardiffian/?p=28347",
+        "https://example.org/unlisted",
+    )
+
+
+def caption_without_a_claim(raw: Path) -> None:
+    path = raw / "annotations/claims.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("- id: CL-U40\n")
+    end = text.index("- id: CL-U41\n")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+
+
+def event_on_text_and_reference(raw: Path) -> None:
+    replace_in(
+        raw / "annotations/events.yml",
+        "  reference: guido2016\n",
+        "  reference: guido2016\n  source: awl-2016\n  quote: Red Labour\n  occurrence: 1\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (record_row_without_a_reference, ["records/campaign_spending_2017.csv, row 3", "belongs to no reference"]),
+        (caption_without_a_claim, ["claims.yml", "sentence ukileft-2016:006.1 (caption) has no claim"]),
+        (event_on_text_and_reference, ["annotations/events.yml, row", "give exactly one"]),
+    ],
+    ids=["record_row_without_a_reference", "caption_without_a_claim", "event_on_text_and_reference"],
+)
+def test_bad_records_captions_and_events_stop_the_pipeline(damage, expected, raw_copy, tmp_path, capsys):
+    damage(raw_copy)
+    assert pipeline.main(["--raw", str(raw_copy), "--out", str(tmp_path / "out")]) == 1
+    message = capsys.readouterr().err
+    for fragment in expected:
+        assert fragment in message, f"{fragment!r} missing from: {message}"

@@ -18,15 +18,24 @@ from takenover.data.textnorm import clean
 
 from conftest import DATA, RAW
 
-QUOTED_TABLES = {
-    "incidents": "quote",
-    "events": "quote",
-    "measurements": "quote",
-    "threads": "quote",
-    "segments": "text",
-    "comments": "text",
-    "claims": "quote",
+# Tables built from annotations: each row's span must re-read as the words its annotation quotes.
+ANNOTATED = {
+    "incidents": "incidents.yml",
+    "events": "events.yml",
+    "measurements": "measurements.yml",
+    "claims": "claims.yml",
 }
+SPAN_TABLES = [
+    "incidents",
+    "segments",
+    "comments",
+    "threads",
+    "events",
+    "measurements",
+    "claims",
+    "claim_excerpts",
+    "sentences",
+]
 
 
 def raw_texts() -> dict[str, str]:
@@ -80,20 +89,47 @@ def test_foreign_keys_hold():
     assert checked >= 10
 
 
-@pytest.mark.parametrize(("table", "column"), sorted(QUOTED_TABLES.items()))
-def test_every_quote_sits_at_its_offsets_in_the_raw_text(table, column):
+@pytest.mark.parametrize("table", sorted(ANNOTATED))
+def test_every_span_reads_as_the_words_its_annotation_quotes(table):
     texts = raw_texts()
-    frame = takenover.load(table)
+    frame = takenover.load(table).set_index(takenover.load(table).columns[0])
+    entries = yaml.safe_load((RAW / "annotations" / ANNOTATED[table]).read_text(encoding="utf-8"))
+    quoted = [e for e in entries if e.get("quote")]
+    assert quoted
     source_column = "primary_source_id" if table == "incidents" else "source_id"
-    rows = frame.dropna(subset=["char_start"])
-    assert len(rows) > 0
-    for row in rows.itertuples():
-        raw = texts[getattr(row, source_column)]
-        span = raw[row.char_start : row.char_end]
-        assert span == span.strip(), f"{table} {row[1]}: span has untrimmed white space"
-        assert clean(span) == clean(getattr(row, column)), (
-            f"{table} {row[1]}: text differs from raw[{row.char_start}:{row.char_end}]"
-        )
+    for entry in quoted:
+        row = frame.loc[entry["id"]]
+        span = texts[row[source_column]][row["char_start"] : row["char_end"]]
+        assert clean(span) == clean(str(entry["quote"])), f"{table} {entry['id']}: raw[{row['char_start']}:...] differs"
+
+
+@pytest.mark.parametrize("table", SPAN_TABLES)
+def test_every_span_is_trimmed_and_inside_one_line(table):
+    texts = raw_texts()
+    segments = takenover.load("segments")
+    frame = takenover.load(table).dropna(subset=["char_start"])
+    source_of = frame["primary_source_id"] if table == "incidents" else frame.get("source_id")
+    if source_of is None:  # claim_excerpts: the source is the claim's
+        source_of = frame["claim_id"].map(takenover.load("claims").set_index("claim_id")["source_id"])
+    assert len(frame) > 0
+    for (_, row), source_id in zip(frame.iterrows(), source_of, strict=True):
+        span = texts[source_id][row["char_start"] : row["char_end"]]
+        assert span, f"{table} {row.iloc[0]}: empty span"
+        assert span == span.strip(), f"{table} {row.iloc[0]}: untrimmed span"
+        lines = segments[(segments["source_id"] == source_id) & (segments["char_start"] <= row["char_start"])]
+        line = lines.iloc[-1]
+        if table != "comments":  # a comment spans its paragraphs
+            assert row["char_end"] <= line["char_end"], f"{table} {row.iloc[0]}: span crosses a line"
+
+
+def test_excerpts_are_words_of_their_claims():
+    texts = raw_texts()
+    claims = takenover.load("claims").set_index("claim_id")
+    for row in takenover.load("claim_excerpts").itertuples():
+        claim = claims.loc[row.claim_id]
+        assert claim["char_start"] <= row.char_start, row.claim_id
+        assert row.char_end <= claim["char_end"], row.claim_id
+        assert clean(texts[claim["source_id"]][row.char_start : row.char_end]) == row.excerpt, row.claim_id
 
 
 def test_row_counts_reconcile_from_raw_to_clean():
@@ -126,6 +162,7 @@ def test_row_counts_reconcile_from_raw_to_clean():
         ("national_vote_share", "national_vote_share.csv"),
         ("campaign_spending", "campaign_spending_2017.csv"),
         ("secondary_figures", "secondary_figures.csv"),
+        ("labour_vote_share_series", "labour_vote_share_series.csv"),
     ]:
         with open(RAW / "records" / file, encoding="utf-8", newline="") as handle:
             assert len(takenover.load(table)) == sum(1 for _ in csv.DictReader(handle)), table
@@ -139,7 +176,7 @@ def test_comment_tree_is_consistent():
     placeholder = comments.loc["C0"]
     assert not placeholder["captured"]
     assert placeholder["depth"] == 0
-    assert pd.isna(placeholder["text"])
+    assert pd.isna(placeholder["char_start"])
     assert comments.loc["C1", "parent_id"] == "C0", "the first captured comment answers the missing one"
     for cid, row in comments.iterrows():
         if row["depth"] == 0:
@@ -152,9 +189,26 @@ def test_comment_tree_is_consistent():
 
 
 def test_furniture_is_kept_out_of_article_text():
+    texts = raw_texts()
     segments = takenover.load("segments")
-    furniture = set(segments.loc[segments["role"] == "furniture", "text"])
-    assert "Support us and go ad-free" in furniture
-    assert any(text.startswith("This website uses cookies") for text in furniture)
-    body = segments.loc[segments["role"] == "body", "text"]
-    assert not body.str.contains("Support us|cookies|Liked by", regex=True).any()
+    line = {
+        role: [clean(texts[r.source_id][r.char_start : r.char_end]) for r in rows.itertuples()]
+        for role, rows in segments.groupby("role", observed=True)
+    }
+    assert "Support us and go ad-free" in line["furniture"]
+    assert any(text.startswith("This website uses cookies") for text in line["furniture"])
+    assert not any(re.search("Support us|cookies|Liked by", text) for text in line["body"])
+
+
+def test_vote_share_changes_stay_within_one_series():
+    series = takenover.load("labour_vote_share_series")
+    changes = takenover.load("vote_share_changes")
+    for row in changes.itertuples():
+        rows = series[series["series"] == row.series].set_index("election_date")["labour_vote_share_pct"]
+        assert row.change_pts == round(rows[row.election_date] - rows[row.previous_election_date], 1)
+        earlier = rows.index[rows.index < row.election_date]
+        assert row.previous_election_date == earlier.max(), "a change must be between consecutive elections"
+    for name, group in changes.groupby("series", observed=True):
+        rises = group.dropna(subset=["rank_of_rise"]).sort_values("rank_of_rise")
+        assert list(rises["rank_of_rise"]) == list(range(1, len(rises) + 1)), name
+        assert rises["change_pts"].is_monotonic_decreasing, name

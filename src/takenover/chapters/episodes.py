@@ -7,7 +7,7 @@ import pandas as pd
 from ..charts import style
 from ..charts.style import label
 from ..data.loader import load
-from ..data.schema import EVIDENCE_STATUSES
+from ..data.schema.fields import EVIDENCE_STATUSES
 
 DATE_FORMATS = {"year": "%Y", "month": "%B %Y", "day": "%a %-d %b %Y", "hour": "%a %-d %b %Y"}
 
@@ -47,16 +47,28 @@ def _first_event(incident_id: str) -> str:
     return when(first["date"], str(first["precision"]), first["time"])
 
 
+def dated_by() -> dict[str, str]:
+    """Label of every source and reference, for naming what dates an event."""
+    sources = load("sources").set_index("source_id")["label"]
+    refs = load("references").set_index("reference_key")["label"]
+    return {**sources.to_dict(), **refs.to_dict()}
+
+
 def timeline(incident_id: str) -> pd.DataFrame:
     events = load("events")
     events = events[events["incident_id"] == incident_id].sort_values(["date", "time"])
+    labels = dated_by()
     return pd.DataFrame(
         {
             "when": [
                 when(d, str(p), t) for d, p, t in zip(events["date"], events["precision"], events["time"], strict=True)
             ],
             "date": events["date_basis"].astype(str).values,
-            "what happened": events["description"].values,
+            "what the source says happened": events["description"].values,
+            "dated by": [
+                labels[s if isinstance(s, str) else r]
+                for s, r in zip(events["source_id"], events["reference_key"], strict=True)
+            ],
             "how the date was read": events["reasoning"].values,
         }
     )

@@ -19,7 +19,7 @@ def attribution_chain_chart(claim_id: str = "CL-C08") -> alt.Chart:
     links = list(reversed(claim["attribution_chain"].split(" ← ")))
     nodes = pd.DataFrame({"label": [re.sub(r" \(.*\)$", "", link) for link in links]})
     nodes["step"] = range(len(nodes))
-    nodes["detail"] = [_chain_date(link) for link in links]
+    nodes["detail"] = [_link_date(link) for link in links]
     nodes["kind"] = [
         "the origin" if i == 0 else "the text we hold" if i == len(nodes) - 1 else "intermediary" for i in nodes["step"]
     ]
@@ -55,15 +55,16 @@ def attribution_chain_chart(claim_id: str = "CL-C08") -> alt.Chart:
     )
 
 
-def _chain_date(label: str) -> str:
-    """The publication date of a link in a chain, where the references or sources know it."""
-    refs = load("references")
-    for row in refs.itertuples():
-        names = [str(n).removeprefix("The ") for n in (row.author, row.outlet) if isinstance(n, str)]
-        if any(name and name.split(",")[0] in label for name in names):
-            fmt = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}[str(row.date_precision)]
-            return row.published.strftime(fmt)
-    for row in load("sources").itertuples():
-        if row.outlet.removeprefix("The ") in label:
-            return row.published.strftime("%-d %b %Y")
-    return "unnamed; date unknown"
+def _link_date(label: str) -> str:
+    """The date of a link in a chain, from the work the label names; links that are people have none."""
+    works = pd.concat(
+        [
+            load("sources").assign(date_precision="day")[["label", "published", "date_precision"]],
+            load("references")[["label", "published", "date_precision"]],
+        ]
+    )
+    found = works[works["label"] == label]
+    if found.empty or pd.isna(found.iloc[0]["published"]):
+        return "a person; not dated"
+    fmt = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}[str(found.iloc[0]["date_precision"])]
+    return found.iloc[0]["published"].strftime(fmt)

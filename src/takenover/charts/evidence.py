@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from ..data.loader import load
-from ..data.schema import EVIDENCE_STATUSES
+from ..data.schema.fields import EVIDENCE_STATUSES
 from . import style
 from .render import figure, use
 

@@ -21,7 +21,7 @@ def group_membership() -> pd.DataFrame:
         style.BOUND_WORDING[str(b)].format(int(v)) for b, v in zip(rows["bound"], rows["value"], strict=True)
     ]
     rows["kind"] = rows["bound"].map(style.BOUND_LABELS).astype(str)
-    return rows[["measurement_id", "when", "value", "bound", "kind", "label", "quote"]].reset_index(drop=True)
+    return rows[["measurement_id", "when", "value", "bound", "kind", "label"]].reset_index(drop=True)
 
 
 def group_membership_chart() -> alt.Chart:
@@ -48,7 +48,6 @@ def group_membership_chart() -> alt.Chart:
             tooltip=[
                 alt.Tooltip("label:N", title="Figure"),
                 alt.Tooltip("when:N", title="When"),
-                alt.Tooltip("quote:N", title="Blog's words"),
             ],
         )
     )

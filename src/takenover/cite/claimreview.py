@@ -1,4 +1,8 @@
-"""Export the assessed claims as schema.org ClaimReview records (JSON-LD)."""
+"""Export the assessed claims as schema.org ClaimReview records (JSON-LD).
+
+ClaimReview is meant for public claims: commenters' statements are left out, since commenters are
+private people. A claim's words appear only as the register's short excerpt, where it has one.
+"""
 
 from __future__ import annotations
 
@@ -28,7 +32,7 @@ STATUS_WORDS = {
 }
 
 
-def claim_review(claim: dict, source: dict) -> dict:
+def claim_review(claim: dict, source: dict, excerpt: str | None) -> dict:
     meta = metadata()
     review = {
         "@type": "ClaimReview",
@@ -44,7 +48,7 @@ def claim_review(claim: dict, source: dict) -> dict:
         },
         "itemReviewed": {
             "@type": "Claim",
-            "text": claim["quote"],
+            **({"text": excerpt} if excerpt else {}),
             "author": {"@type": "Thing", "name": claim["claimant"]},
             "datePublished": source["published"].isoformat(),
             "appearance": {"@type": "CreativeWork", "url": source["url"], "headline": source["title"]},
@@ -65,8 +69,10 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 
 def export() -> bytes:
-    """Every claim in the register as a ClaimReview, in one JSON-LD document."""
+    """Every public claim in the register as a ClaimReview, in one JSON-LD document."""
     sources = {s["source_id"]: s for s in _records(load("sources"))}
-    graph = [claim_review(c, sources[c["source_id"]]) for c in _records(load("claims"))]
+    excerpts = load("claim_excerpts").set_index("claim_id")["excerpt"].to_dict()
+    public = [c for c in _records(load("claims")) if c["claimant_kind"] != "commenter"]
+    graph = [claim_review(c, sources[c["source_id"]], excerpts.get(c["claim_id"])) for c in public]
     document = {"@context": "https://schema.org", "@graph": graph}
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

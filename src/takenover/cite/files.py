@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+import pandas as pd
+
 from ..core.paths import REPO_ROOT
 from ..data.loader import load
 from .citation import _bib_entry, _bib_escape, citation_cff
@@ -45,9 +47,15 @@ def references_bib() -> str:
                 },
             )
         )
+    labels = {
+        **load("sources").set_index("source_id")["label"],
+        **load("references").set_index("reference_key")["label"],
+    }
     for r in load("references").itertuples():
         kind = REFERENCE_TYPES[str(r.type)]
         venue_field = {"article": "journal", "book": "publisher", "techreport": "institution"}.get(kind, "howpublished")
+        dated = isinstance(r.published, pd.Timestamp)
+        held = f"Not held: known only through {labels[r.known_through]}. " if isinstance(r.known_through, str) else ""
         entries.append(
             _bib_entry(
                 kind,
@@ -61,10 +69,10 @@ def references_bib() -> str:
                     else "",
                     "title": "{" + _bib_escape(r.title) + "}",  # braced: keep the source's capitals
                     venue_field: _bib_escape(r.outlet) if isinstance(r.outlet, str) else "",
-                    "year": str(r.published.year),
-                    "month": r.published.strftime("%b").lower() if str(r.date_precision) != "year" else "",
+                    "year": str(r.published.year) if dated else "n.d.",
+                    "month": r.published.strftime("%b").lower() if dated and str(r.date_precision) != "year" else "",
                     "url": r.url if isinstance(r.url, str) else "",
-                    "note": _bib_escape(r.notes) if isinstance(r.notes, str) else "",
+                    "note": _bib_escape(held + r.notes),
                 },
             )
         )

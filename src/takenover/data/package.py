@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..core.metadata import metadata
 from .schema import TABLES
+from .schema.fields import LICENCES
 
 DESCRIPTOR = "datapackage.json"
 CLEAN = "clean"
@@ -20,14 +21,8 @@ PACKAGE_META = {
     "name": "taken-over",
     "title": "Taken Over: the dataset",
     "description": "Three primary texts on online sabotage around Corbyn-era Labour (2016-2018), segmented, "
-    "annotated and joined to election, vote-share and spending records.",
-    "licenses": [
-        {
-            "name": "CC-BY-4.0",
-            "title": "Creative Commons Attribution 4.0",
-            "path": "https://creativecommons.org/licenses/by/4.0/",
-        }
-    ],
+    "annotated and joined to election, vote-share and spending records. Licences differ by resource: each "
+    "resource names its own. The primary texts themselves are not part of the package.",
 }
 
 
@@ -52,7 +47,7 @@ def serialise(name: str, rows: list[dict]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def render(tables: dict[str, list[dict]], extra: dict[str, bytes] | None = None) -> dict[str, bytes]:
+def render(tables: dict[str, list[dict]]) -> dict[str, bytes]:
     """Every output file, by path relative to the data folder."""
     files, resources = {}, []
     for name in TABLES:
@@ -72,6 +67,7 @@ def render(tables: dict[str, list[dict]], extra: dict[str, bytes] | None = None)
                 "encoding": "utf-8",
                 "bytes": len(data),
                 "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
+                "licenses": [LICENCES[meta["licence"]]],
                 "schema": meta["schema"],
             }
         )
@@ -82,13 +78,12 @@ def render(tables: dict[str, list[dict]], extra: dict[str, bytes] | None = None)
         "resources": resources,
     }
     files[DESCRIPTOR] = (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    files.update(extra or {})
     return files
 
 
-def write_package(tables: dict[str, list[dict]], out_dir: Path, extra: dict[str, bytes] | None = None) -> None:
-    """Write clean/, the descriptor and any extra files, swapping the old ones out only at the end."""
-    files = render(tables, extra)
+def write_package(tables: dict[str, list[dict]], out_dir: Path) -> None:
+    """Write clean/ and the descriptor, swapping the old ones out only at the end."""
+    files = render(tables)
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
     try:
@@ -107,10 +102,10 @@ def write_package(tables: dict[str, list[dict]], out_dir: Path, extra: dict[str,
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def read_committed(tables: dict[str, list[dict]], out_dir: Path, extra: dict[str, bytes] | None = None) -> list[str]:
+def read_committed(tables: dict[str, list[dict]], out_dir: Path) -> list[str]:
     """Paths under out_dir whose bytes differ from what `tables` would write."""
     stale = []
-    for rel, data in render(tables, extra).items():
+    for rel, data in render(tables).items():
         path = out_dir / rel
         if not path.is_file() or path.read_bytes() != data:
             stale.append(rel)

@@ -57,3 +57,12 @@ def normalise(raw: str) -> tuple[str, list[int]]:
 def clean(raw: str) -> str:
     """Normalised text alone, for the text columns of clean tables."""
     return normalise(raw)[0]
+
+
+# A word: letters or digits, with inner apostrophes or digit separators ("don't", "15,000", "1.30am").
+_WORD = re.compile(r"[^\W_]+(?:['.,][^\W_]+)*")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, lower-cased and normalised, in order."""
+    return [w.lower() for w in _WORD.findall(clean(text))]

@@ -32,7 +32,7 @@ def check_table(name: str, rows: list[dict]) -> None:
     names = [f["name"] for f in schema["fields"]]
     for number, row in enumerate(rows, start=1):
         file, where = _origin(name, row, number)
-        extra = set(row) - set(names) - {"_origin"}
+        extra = {k for k in row if not k.startswith("_")} - set(names)  # `_` keys are working state, not output
         if extra:
             raise InputError(file, f"{name}: unexpected column(s) {sorted(extra)}", where)
         for spec in schema["fields"]:

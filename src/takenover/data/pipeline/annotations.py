@@ -9,8 +9,8 @@ from ..anchors import SourceText, anchor_entries
 from ..errors import InputError
 from ..lines import Line
 from ..rawio import check_unique, display_path, parse_date, read_annotations
-from ..schema import SEGMENT_ROLES
-from ..textnorm import clean
+from ..schema.fields import SEGMENT_ROLES
+from ..textnorm import clean, words
 from ..thread_parser import find_header
 from .comments import CommentLines, comment_at
 from .state import Build
@@ -33,7 +33,6 @@ def incidents(path: Path, texts: dict[str, SourceText], out: Build) -> list[dict
                 "date_basis": entry["date_basis"],
                 "primary_source_id": entry["source"],
                 "summary": clean(entry["summary"]),
-                "quote": anchor.text,
                 "char_start": anchor.start,
                 "char_end": anchor.end,
                 "_origin": (file, number),
@@ -76,11 +75,12 @@ def segments(
                     "segment_id": f"{sid}:{position:03d}",
                     "source_id": sid,
                     "position": position,
+                    "line": line.number,
                     "role": role,
                     "comment_id": comment_id,
+                    "words": len(words(text.raw[start : line.end])),
                     "char_start": start,
                     "char_end": line.end,
-                    "text": clean(text.raw[start : line.end]),
                 }
             )
         out.reconcile(f"segments of {sid}", len(lines[sid]), sum(1 for r in rows if r["source_id"] == sid))
@@ -88,13 +88,30 @@ def segments(
     return rows
 
 
-def events(path: Path, texts: dict[str, SourceText], out: Build) -> list[dict]:
-    keys = ["id", "incident", "date", "precision", "date_basis", "reasoning", "description", "source", "quote"]
-    entries = read_annotations(path, keys, ["time", "occurrence"])
+def events(path: Path, texts: dict[str, SourceText], references: list[dict], out: Build) -> list[dict]:
+    """Dated events: each anchored to a quote in a primary text, or resting on a reference."""
+    keys = ["id", "incident", "date", "precision", "date_basis", "reasoning", "description"]
+    entries = read_annotations(path, keys, ["time", "source", "quote", "occurrence", "reference"])
     file = display_path(path)
     check_unique(entries, "id", file)
+    known_refs = {r["reference_key"] for r in references}
     rows = []
-    for number, entry, anchor in anchor_entries(entries, texts, file):
+    for number, entry in enumerate(entries, start=1):
+        on_text, on_ref = bool(entry.get("source")), bool(entry.get("reference"))
+        if on_text == on_ref:
+            raise InputError(
+                file, "an event rests on a source and its quote, or on a reference: give exactly one", number
+            )
+        if on_text and not entry.get("quote"):
+            raise InputError(file, "an event from a source needs the quote that dates it", number)
+        if on_ref and entry["reference"] not in known_refs:
+            raise InputError(file, f"unknown reference {entry['reference']!r}", number)
+        anchor = None
+        if on_text:
+            if entry["source"] not in texts:
+                known = ", ".join(sorted(texts))
+                raise InputError(file, f"unknown source id {entry['source']!r} (known: {known})", number)
+            anchor = texts[entry["source"]].anchor(str(entry["quote"]), entry.get("occurrence"), file=file, row=number)
         rows.append(
             {
                 "event_id": entry["id"],
@@ -105,10 +122,10 @@ def events(path: Path, texts: dict[str, SourceText], out: Build) -> list[dict]:
                 "date_basis": entry["date_basis"],
                 "reasoning": clean(entry["reasoning"]),
                 "description": clean(entry["description"]),
-                "source_id": entry["source"],
-                "quote": anchor.text,
-                "char_start": anchor.start,
-                "char_end": anchor.end,
+                "source_id": entry.get("source"),
+                "reference_key": entry.get("reference"),
+                "char_start": anchor.start if anchor else None,
+                "char_end": anchor.end if anchor else None,
                 "_origin": (file, number),
             }
         )
@@ -154,7 +171,6 @@ def measurements(path: Path, texts: dict[str, SourceText], comments: list[dict],
                 "applies_note": entry.get("applies_note"),
                 "stated_by": entry["stated_by"],
                 "speaker_role": entry["speaker_role"],
-                "quote": anchor.text,
                 "char_start": anchor.start,
                 "char_end": anchor.end,
                 "_origin": (file, number),

@@ -8,7 +8,7 @@ from ..anchors import SourceText, anchor_entries
 from ..errors import InputError
 from ..lines import Line
 from ..rawio import display_path, read_annotations
-from ..textnorm import clean
+from ..textnorm import clean, words
 from ..thread_parser import NUMBERED, find_header, parse_thread
 from .state import Build
 
@@ -47,8 +47,8 @@ def comments_and_threads(
                     "likes": comment.likes,
                     "paragraphs": len(comment.paragraphs),
                     "char_start": comment.char_start,
+                    "words": sum(len(words(p.content)) for p in comment.paragraphs),
                     "char_end": comment.char_end,
-                    "text": comment.text,
                 }
             )
         header = thread.header
@@ -58,7 +58,6 @@ def comments_and_threads(
                 "stated_comment_count": thread.stated_count,
                 "captured_comment_count": len(thread.captured),
                 "placeholder_count": len(thread.comments) - len(thread.captured),
-                "quote": clean(header.content),
                 "char_start": header.start,
                 "char_end": header.end,
             }

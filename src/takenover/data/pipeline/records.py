@@ -1,12 +1,17 @@
-"""Stage: the external records (results, vote shares, spending) and the secondary sources beside them."""
+"""Stage: the external records (results, vote shares, spending) and the secondary sources beside them.
+
+References are read first: every record row must name, in source_url, a page that a reference
+lists, so each figure can be cited to the work that gives it.
+"""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from ..errors import InputError
 from ..rawio import check_unique, display_path, parse_date, parse_float, parse_int, read_annotations, read_csv
-from ..schema import SPENDING_ITEMS
+from ..schema.fields import SPENDING_ITEMS, VOTE_SHARE_SERIES
 from ..textnorm import clean
 from .state import Build
 
@@ -15,9 +20,53 @@ SPENDING_LABELS = {
     "Facebook spending": "facebook_spending",
 }
 assert sorted(SPENDING_LABELS.values()) == sorted(SPENDING_ITEMS)
+REFERENCE_KEYS = ["key", "type", "label", "title", "notes"]
+REFERENCE_OPTIONAL = ["author", "outlet", "published", "date_precision", "urls", "known_through"]
 
 
-def election_results(path: Path, out: Build) -> list[dict]:
+def references(path: Path, source_ids: set[str], out: Build) -> list[dict]:
+    entries = read_annotations(path, REFERENCE_KEYS, REFERENCE_OPTIONAL)
+    file = display_path(path)
+    check_unique(entries, "key", file)
+    keys = {e["key"] for e in entries} | source_ids
+    rows = []
+    for n, e in enumerate(entries, start=1):
+        urls = [str(u) for u in e.get("urls") or []]
+        if (e.get("published") is None) != (e.get("date_precision") is None):
+            raise InputError(file, "give published and date_precision together, or neither", n)
+        through = e.get("known_through")
+        if through is not None and (through not in keys or through == e["key"]):
+            raise InputError(file, f"known_through {through!r} is not another source or reference", n)
+        rows.append(
+            {
+                "reference_key": e["key"],
+                "type": e["type"],
+                "label": e["label"],
+                "title": e["title"],
+                "author": e.get("author"),
+                "outlet": e.get("outlet"),
+                "published": parse_date(e["published"], file, n) if e.get("published") is not None else None,
+                "date_precision": e.get("date_precision"),
+                "url": urls[0] if urls else None,
+                "other_urls": "; ".join(urls[1:]) or None,
+                "known_through": through,
+                "notes": clean(e["notes"]),
+                "_origin": (file, n),
+            }
+        )
+    out.reconcile(file, len(entries), len(rows))
+    return rows
+
+
+def _reference_of(url: str, refs: list[dict], file: str, row: int) -> str:
+    """The reference whose addresses include url: a record's figure is cited to the page that gives it."""
+    for ref in refs:
+        if url == ref["url"] or url in (ref["other_urls"] or "").split("; "):
+            return ref["reference_key"]
+    raise InputError(file, f"source_url {url!r} belongs to no reference in references.yml; add it there", row)
+
+
+def election_results(path: Path, refs: list[dict], out: Build) -> list[dict]:
     file = display_path(path)
     rows = read_csv(path, ["constituency", "election_date", "party", "candidate", "votes", "source_url"])
     results = [
@@ -26,6 +75,7 @@ def election_results(path: Path, out: Build) -> list[dict]:
             "election_date": parse_date(row["election_date"], file, n),
             "candidate": row["candidate"] or None,
             "votes": parse_int(row["votes"], file, n),
+            "reference_key": _reference_of(row["source_url"], refs, file, n),
             "_origin": (file, n),
         }
         for n, row in enumerate(rows, start=1)
@@ -34,7 +84,7 @@ def election_results(path: Path, out: Build) -> list[dict]:
     return results
 
 
-def national_vote_share(path: Path, out: Build) -> list[dict]:
+def national_vote_share(path: Path, refs: list[dict], out: Build) -> list[dict]:
     file = display_path(path)
     rows = read_csv(path, ["election_date", "area", "party", "vote_share_pct", "source_url"])
     shares = [
@@ -42,6 +92,7 @@ def national_vote_share(path: Path, out: Build) -> list[dict]:
             **row,
             "election_date": parse_date(row["election_date"], file, n),
             "vote_share_pct": parse_float(row["vote_share_pct"], file, n),
+            "reference_key": _reference_of(row["source_url"], refs, file, n),
             "_origin": (file, n),
         }
         for n, row in enumerate(rows, start=1)
@@ -50,7 +101,55 @@ def national_vote_share(path: Path, out: Build) -> list[dict]:
     return shares
 
 
-def campaign_spending(path: Path, out: Build) -> list[dict]:
+def labour_vote_share_series(path: Path, refs: list[dict], out: Build) -> list[dict]:
+    file = display_path(path)
+    rows = read_csv(path, ["series", "election_date", "labour_vote_share_pct", "source_url", "note"])
+    series = []
+    for n, row in enumerate(rows, start=1):
+        if row["series"] not in VOTE_SHARE_SERIES:
+            raise InputError(file, f"unknown series {row['series']!r} (known: {', '.join(VOTE_SHARE_SERIES)})", n)
+        series.append(
+            {
+                **row,
+                "election_date": parse_date(row["election_date"], file, n),
+                "labour_vote_share_pct": parse_float(row["labour_vote_share_pct"], file, n),
+                "reference_key": _reference_of(row["source_url"], refs, file, n),
+                "note": row["note"] or None,
+                "_origin": (file, n),
+            }
+        )
+    out.reconcile(file, len(rows), len(series))
+    return series
+
+
+def vote_share_changes(series: list[dict], out: Build) -> list[dict]:
+    """Every change between consecutive elections, within one series only, with the rank of each rise."""
+    changes = []
+    for name in VOTE_SHARE_SERIES:
+        rows = sorted((r for r in series if r["series"] == name), key=lambda r: r["election_date"])
+        for before, after in pairwise(rows):
+            change = round(after["labour_vote_share_pct"] - before["labour_vote_share_pct"], 1)
+            changes.append(
+                {
+                    "series": name,
+                    "election_date": after["election_date"],
+                    "previous_election_date": before["election_date"],
+                    "change_pts": change,
+                    "rank_of_rise": None,
+                }
+            )
+        rises = sorted(
+            (c for c in changes if c["series"] == name and c["change_pts"] > 0), key=lambda c: -c["change_pts"]
+        )
+        for rank, change in enumerate(rises, start=1):
+            change["rank_of_rise"] = rank
+        out.reconcile(
+            f"vote share changes in {name}", max(len(rows) - 1, 0), sum(1 for c in changes if c["series"] == name)
+        )
+    return changes
+
+
+def campaign_spending(path: Path, refs: list[dict], out: Build) -> list[dict]:
     file = display_path(path)
     rows = read_csv(path, ["party", "item", "amount_gbp", "note", "source_url"])
     spending = []
@@ -65,35 +164,12 @@ def campaign_spending(path: Path, out: Build) -> list[dict]:
                 "amount_gbp": parse_int(row["amount_gbp"], file, n),
                 "note": row["note"] or None,
                 "source_url": row["source_url"],
+                "reference_key": _reference_of(row["source_url"], refs, file, n),
                 "_origin": (file, n),
             }
         )
     out.reconcile(file, len(rows), len(spending))
     return spending
-
-
-def references(path: Path, out: Build) -> list[dict]:
-    keys = ["key", "type", "title", "published", "date_precision"]
-    entries = read_annotations(path, keys, ["author", "outlet", "url", "notes"])
-    file = display_path(path)
-    check_unique(entries, "key", file)
-    rows = [
-        {
-            "reference_key": e["key"],
-            "type": e["type"],
-            "title": e["title"],
-            "author": e.get("author"),
-            "outlet": e.get("outlet"),
-            "published": parse_date(e["published"], file, n),
-            "date_precision": e["date_precision"],
-            "url": e.get("url"),
-            "notes": clean(e["notes"]) if e.get("notes") else None,
-            "_origin": (file, n),
-        }
-        for n, e in enumerate(entries, start=1)
-    ]
-    out.reconcile(file, len(entries), len(rows))
-    return rows
 
 
 def secondary_figures(path: Path, out: Build) -> list[dict]:

@@ -11,6 +11,7 @@ from .state import Build
 
 SOURCE_COLUMNS = [
     "source_id",
+    "label",
     "title",
     "outlet",
     "author",
