@@ -18,7 +18,7 @@ PACKAGE = REPO / "src" / "takenover"
 # Lower rank = lower layer. Layers of equal rank may not import each other.
 LAYERS = {"core": 0, "data": 1, "charts": 2, "chapters": 3, "cite": 3, "site": 4}
 MAX_LINES = 300
-DECLARATIVE = {"takenover.data.schema"}  # one declarative table; allowed to be long
+DECLARATIVE_PACKAGE = "takenover.data.schema."  # declarative tables of columns; allowed to be long
 
 
 def module_name(path: Path) -> str:
@@ -154,5 +154,5 @@ def test_modules_are_short_and_init_files_small():
         name = module_name(path)
         if path.name == "__init__.py":
             assert lines <= 20, f"{name}/__init__.py has {lines} lines; keep it to a docstring and re-exports"
-        elif name not in DECLARATIVE:
+        elif not name.startswith(DECLARATIVE_PACKAGE):
             assert lines <= MAX_LINES, f"{name} has {lines} lines; split it by job"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 from conftest import REPO
 
 
@@ -40,3 +43,32 @@ def test_network_guard_is_active(built_site):
     env = {"PYTHONPATH": str(guard), "NETWORK_GUARD_LOG": str(built_site / "probe.log")}
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=REPO).stdout
     assert "blocked by the build test" in out
+
+
+# A role such as {glue:text}`x` or {doc}`x`, or a directive fence such as ```{bibliography}.
+RAW_MYST = re.compile(
+    r"\{(?:glue(?::\w+)?|doc|cite(?::\w+)?|numref|ref|eq|term|bibliography|figure|code-cell)\}"
+    r"|^\s*(?:```|:::)\{",
+    re.M,
+)
+
+
+def visible_text(markup: str) -> str:
+    """A page's text as a reader sees it: no scripts, styles or code blocks (inline code stays)."""
+    markup = re.sub(r"<(script|style|pre)\b.*?</\1>", " ", markup, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", markup))
+
+
+def test_no_myst_syntax_leaks_into_a_page(built_site):
+    pages = sorted((built_site / "_build" / "html").rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        found = RAW_MYST.search(visible_text(page.read_text(encoding="utf-8")))
+        assert found is None, f"{page.name} shows raw MyST: {found.group(0)!r}"
+
+
+def test_the_leak_check_sees_a_leaked_role():
+    assert RAW_MYST.search(visible_text("<p>The hash is <strong>{glue:text}`data_sha256`</strong>.</p>"))
+    assert RAW_MYST.search(visible_text("<p>See {doc}`claims`.</p>"))
+    assert RAW_MYST.search(visible_text("<p><strong><code>{glue:text}`x`</code></strong></p>")), "as it once leaked"
+    assert not RAW_MYST.search(visible_text("<pre>{glue:text}`x`</pre><p>Plain prose {and braces}.</p>"))

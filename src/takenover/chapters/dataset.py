@@ -48,3 +48,13 @@ def table_overview() -> pd.DataFrame:
             {"table": res["name"], "title": res["title"], "rows": len(load(res["name"])), "holds": res["description"]}
         )
     return pd.DataFrame(rows)
+
+
+def licence_overview() -> pd.DataFrame:
+    """Each table with the licence its descriptor declares, grouped so a reader sees the exceptions."""
+    rows = [
+        {"table": res["name"], "licence": res["licenses"][0]["name"], "terms": res["licenses"][0]["title"]}
+        for res in descriptor()["resources"]
+    ]
+    frame = pd.DataFrame(rows)
+    return frame.groupby(["licence", "terms"], sort=False)["table"].apply(", ".join).reset_index()

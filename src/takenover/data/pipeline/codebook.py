@@ -17,6 +17,7 @@ SECTIONS = {
     "likelihood": "likelihood",
     "confidence": "confidence",
     "non_claim": "non_claim_reasons",
+    "resolution": "resolution_rules",
 }
 CLAIM_COLUMN = {
     "type": "claim_type",

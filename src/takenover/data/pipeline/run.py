@@ -8,7 +8,7 @@ from ..checks import run_checks
 from ..lines import nonblank_lines
 from ..schema import TABLES
 from ..validate import check_foreign_keys, check_table
-from . import annotations, claims, codebook, comments, coverage, records, sources
+from . import annotations, claims, codebook, comments, coverage, records, second_coding, sources
 from .state import Build
 
 
@@ -45,6 +45,9 @@ def build(raw_dir: Path) -> Build:
     tables["claims"], tables["claim_excerpts"] = claims.claims(notes / "claims.yml", texts, out)
     tables["claim_codes"] = codebook.claim_codes(notes / "claim_codebook.yml", out)
     tables["sentences"] = coverage.sentences(notes / "non_claims.yml", texts, out)
+    tables["second_coding"] = second_coding.second_coding(
+        notes / "second_coding.csv", notes / "second_coding_resolutions.yml", out
+    )
 
     out.tables = {name: tables[name] for name in TABLES}
     for name, rows in out.tables.items():

@@ -1,0 +1,111 @@
+"""Numbers shown together agree: a count glued into a page's prose equals the table beside it.
+
+Read from the stored notebook outputs, which nbval proves equal to a fresh run: the glued values
+(myst-nb's scrapbook outputs) and the HTML tables, found by caption.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from conftest import REPO
+
+
+class _Tables(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: dict[str, list[list[str]]] = {}
+        self._caption, self._rows, self._cell, self._in = None, [], None, None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self._caption, self._rows = "", []
+        elif tag == "caption":
+            self._in = "caption"
+        elif tag == "tr":
+            self._rows.append([])
+        elif tag in ("td", "th"):
+            self._cell = ""
+
+    def handle_endtag(self, tag):
+        if tag == "caption":
+            self._in = None
+        elif tag in ("td", "th") and self._rows:
+            self._rows[-1].append(self._cell.strip())
+            self._cell = None
+        elif tag == "table":
+            self.tables[self._caption.strip()] = self._rows
+
+    def handle_data(self, data):
+        if self._in == "caption":
+            self._caption += data
+        elif self._cell is not None:
+            self._cell += data
+
+
+def page(stem: str) -> tuple[dict[str, str], dict[str, list[list[str]]]]:
+    """A chapter's glued values and its tables (header row first), by caption."""
+    glued, parser = {}, _Tables()
+    for cell in json.loads((REPO / "book" / f"{stem}.ipynb").read_text(encoding="utf-8"))["cells"]:
+        for output in cell.get("outputs", []):
+            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
+            data = output.get("data", {})
+            if name:
+                glued[name] = data["application/papermill.record/text/plain"].strip("'")
+            if "text/html" in data:
+                parser.feed("".join(data["text/html"]))
+    return glued, parser.tables
+
+
+def body(table: list[list[str]]) -> list[list[str]]:
+    return table[1:]
+
+
+def column(table: list[list[str]], name: str) -> list[str]:
+    return [row[table[0].index(name)] for row in body(table)]
+
+
+def test_claims_page_counts_match_its_tables():
+    glued, tables = page("claims")
+    register = tables["The claims register"]
+    assert int(glued["n_claims"]) == len(body(register))
+    by_type = tables["Claims by type and evidence status"]
+    assert sum(int(v) for v in column(by_type, "all")) == int(glued["n_claims"])
+    by_status = tables["Evidence status against assessed likelihood"]
+    for row in body(by_status):
+        status = row[0].replace(" ", "_")
+        assert sum(int(v) for v in row[1:]) == int(glued[f"status_{status}"]), status
+    counted_article = sum(int(glued[k]) for k in glued if k.startswith("article_claims_"))
+    assert counted_article == int(glued["n_claims_article"]), "the per-source counts add up to the article total"
+    assert int(glued["n_claims_article"]) + int(glued["n_claims_comments"]) == int(glued["n_claims"])
+    agreement = tables["Agreement between the two coders"]
+    assert column(agreement, "claims")[0] == glued["n_second_coded"]
+    assert len(body(tables["Where the coders differed, and how it was resolved"])) == int(glued["n_disagreements"])
+    checks_shown = body(tables["Numeric claims beside the records, with the working"])
+    assert len(checks_shown) == int(glued["n_checks"]), "each check appears once, beside the claim it tests"
+
+
+@pytest.mark.parametrize("stem", ["group-takeover", "red-labour", "labour-hq-2017"])
+def test_episode_counts_match_the_evidence_chart(stem):
+    glued, _ = page(stem)
+    notebook = (REPO / "book" / f"{stem}.ipynb").read_text(encoding="utf-8")
+    alt = re.search(r"by evidence status: ([^\"]+?)\.\\\"", notebook)
+    shown = {part.rsplit(" ", 1)[0]: int(part.rsplit(" ", 1)[1]) for part in alt.group(1).split("; ")}
+    assert sum(shown.values()) == int(glued["n_claims"])
+    for status, count in shown.items():
+        assert count == int(glued[f"status_{status.replace(' ', '_')}"]), status
+
+
+def test_dataset_page_counts_match_its_tables():
+    glued, tables = page("dataset")
+    overview = tables["The tables, with their row counts"]
+    assert len(body(overview)) == int(glued["n_tables"])
+    rows = dict(zip(column(overview, "table"), column(overview, "rows"), strict=True))
+    assert int(rows["segments"]) == int(glued["n_segments"])
+    assert int(rows["events"]) == int(glued["n_events"])
+    assert int(rows["measurements"]) == int(glued["n_measurements"])
+    assert int(glued["events_stated"]) + int(glued["events_inferred"]) == int(glued["n_events"])
