@@ -307,3 +307,38 @@ def test_bad_records_captions_and_events_stop_the_pipeline(damage, expected, raw
     message = capsys.readouterr().err
     for fragment in expected:
         assert fragment in message, f"{fragment!r} missing from: {message}"
+
+
+def comment_code_unknown(raw: Path) -> None:
+    replace_in(raw / "annotations/comment_codings.yml", "  tone: mixed\n", "  tone: sarcastic\n")
+
+
+def comment_left_uncoded(raw: Path) -> None:
+    path = raw / "annotations/comment_codings.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("- coder: first\n  comment: C8\n")
+    end = text.index("\n# The second coder")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+
+
+def comment_given_two_stances(raw: Path) -> None:
+    replace_in(
+        raw / "annotations/comment_codings.yml", "  post_stance: extends\n", "  post_stance: [extends, accepts]\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (comment_code_unknown, ["annotations/comment_codings.yml, row 1", "unknown tone code 'sarcastic'"]),
+        (comment_left_uncoded, ["annotations/comment_codings.yml", "missing [('first', 'C8')]"]),
+        (comment_given_two_stances, ["annotations/comment_codings.yml, row 4", "post_stance takes one code"]),
+    ],
+    ids=["comment_code_unknown", "comment_left_uncoded", "comment_given_two_stances"],
+)
+def test_bad_comment_coding_stops_the_pipeline(damage, expected, raw_copy, tmp_path, capsys):
+    damage(raw_copy)
+    assert pipeline.main(["--raw", str(raw_copy), "--out", str(tmp_path / "out")]) == 1
+    message = capsys.readouterr().err
+    for fragment in expected:
+        assert fragment in message, f"{fragment!r} missing from: {message}"

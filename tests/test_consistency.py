@@ -109,3 +109,23 @@ def test_dataset_page_counts_match_its_tables():
     assert int(rows["events"]) == int(glued["n_events"])
     assert int(rows["measurements"]) == int(glued["n_measurements"])
     assert int(glued["events_stated"]) + int(glued["events_inferred"]) == int(glued["n_events"])
+
+
+def test_comment_page_counts_match_its_tables():
+    glued, tables = page("comments")
+    beside = tables["VADER's reading beside the human codes"]
+    assert column(beside, "polarity matches tone").count("no") == int(glued["n_polarity_mismatch"])
+    frequencies = tables["How many comments each coder gave each code"]
+    first = dict(
+        zip(
+            zip(column(frequencies, "dimension"), column(frequencies, "code"), strict=True),
+            column(frequencies, "comments (first coder)"),
+            strict=True,
+        )
+    )
+    assert first[("what it does", "attribute responsibility")] == glued["n_function_attribute_responsibility"]
+    assert first[("evidence offered", "none")] == glued["n_evidence_none"]
+    assert len(body(tables["Every comment's codes (first coder)"])) == int(glued["n_comments_coded"])
+    overview = tables["The surviving comments, without their text"]
+    assert column(overview, "by").count("the blog's author") == int(glued["by_blog_author"])
+    assert len([r for r in column(overview, "by") if r != "(missing)"]) == int(glued["comments_captured"])

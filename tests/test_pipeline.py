@@ -212,3 +212,12 @@ def test_vote_share_changes_stay_within_one_series():
         rises = group.dropna(subset=["rank_of_rise"]).sort_values("rank_of_rise")
         assert list(rises["rank_of_rise"]) == list(range(1, len(rises) + 1)), name
         assert rises["change_pts"].is_monotonic_decreasing, name
+
+
+def test_sentiment_comes_from_the_pinned_lexicon():
+    pinned = re.search(r"^vaderSentiment==(\S+)$", (DATA.parent / "requirements.txt").read_text(), re.M).group(1)
+    scores = takenover.load("comment_sentiment")
+    assert set(scores["lexicon"]) == {f"vaderSentiment {pinned}"}
+    captured = takenover.load("comments").query("captured")
+    assert set(scores["comment_id"]) == set(captured["comment_id"]), "every captured comment is scored"
+    assert not any(c in scores.columns for c in ("text", "quote")), "scores only, never the words"

@@ -17,20 +17,22 @@ GRADED = ["unlikely", "even_chance", "likely", "almost_certain"]
 ALPHA = "Krippendorff's alpha"
 
 
-def _alpha(first: list[str], second: list[str], codes: list[str], level: str) -> float:
+def alpha(first: list[str], second: list[str], codes: list[str], level: str) -> float:
+    """Krippendorff's alpha for two coders' codes of the same units."""
     data = np.array([[codes.index(a) for a in first], [codes.index(b) for b in second]], dtype=float)
     if len(set(data.flatten())) < 2:
         return float("nan")
     return float(krippendorff.alpha(reliability_data=data, level_of_measurement=level))
 
 
-def _interval(first: list[str], second: list[str], codes: list[str], level: str) -> tuple[float, float]:
+def interval(first: list[str], second: list[str], codes: list[str], level: str) -> tuple[float, float]:
+    """A bootstrap 95% interval for alpha, resampling units with a fixed seed."""
     rng = np.random.default_rng(BOOTSTRAP_SEED)
     n = len(first)
     draws = []
     for _ in range(BOOTSTRAP_DRAWS):
         pick = rng.integers(0, n, n)
-        value = _alpha([first[i] for i in pick], [second[i] for i in pick], codes, level)
+        value = alpha([first[i] for i in pick], [second[i] for i in pick], codes, level)
         if not np.isnan(value):
             draws.append(value)
     return float(np.percentile(draws, 2.5)), float(np.percentile(draws, 97.5))
@@ -54,13 +56,13 @@ def agreement() -> pd.DataFrame:
     for name, column, codes, level, frame in measures:
         first = frame[f"first_{column}"].astype(str).tolist()
         second = frame[f"second_{column}"].astype(str).tolist()
-        low, high = _interval(first, second, codes, level)
+        low, high = interval(first, second, codes, level)
         rows.append(
             {
                 "measure": name,
                 "claims": len(frame),
                 "coders agree": f"{sum(a == b for a, b in zip(first, second, strict=True)) / len(frame):.0%}",
-                ALPHA: round(_alpha(first, second, codes, level), 2),
+                ALPHA: round(alpha(first, second, codes, level), 2),
                 "95% bootstrap interval": f"{low:.2f} to {high:.2f}",
             }
         )

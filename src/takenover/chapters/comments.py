@@ -20,22 +20,25 @@ def thread_coverage() -> dict[str, int]:
 
 
 def comment_facts() -> dict[str, int]:
+    """The thread's shape: how deep it goes, who replies, the blog author's part, and likes."""
     comments = load("comments")
     captured = comments[comments["captured"]]
     claims = load("claims")
     by_commenters = claims[claims["claimant_kind"] == "commenter"]
+    replies = comments.dropna(subset=["parent_id"]).groupby("parent_id").size()
     return {
         **thread_coverage(),
         "top_level": int((captured["depth"] == 0).sum()),
         "replies": int((captured["depth"] > 0).sum()),
+        "max_depth": int(captured["depth"].max()),
+        "with_replies": int(replies.size),
+        "most_replies": int(replies.max()),
+        "by_blog_author": int(captured["by_blog_author"].sum()),
         "with_likes": int(captured["likes"].notna().sum()),
+        "likes_total": int(captured["likes"].fillna(0).sum()),
+        "comment_words": int(captured["words"].sum()),
         "n_commenter_claims": len(by_commenters),
-        "n_commenter_speculative": int(
-            (
-                (by_commenters["evidence_status"] == "not_checkable")
-                & (by_commenters["claim_type"] == "responsibility")
-            ).sum()
-        ),
+        "n_commenter_not_checkable": int((by_commenters["evidence_status"] == "not_checkable").sum()),
     }
 
 
@@ -54,6 +57,7 @@ def comment_overview() -> pd.DataFrame:
                 for c, b in zip(comments["captured"], comments["by_blog_author"], strict=True)
             ],
             "paragraphs": comments["paragraphs"].values,
+            "words": comments["words"].values,
             "likes": comments["likes"].astype("object").where(comments["likes"].notna(), "").values,
             "claims assessed": [per_comment.get(c, "") for c in comments["comment_id"]],
         }

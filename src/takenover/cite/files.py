@@ -23,6 +23,7 @@ REFERENCE_TYPES = {
     "magazine": "article",
     "report": "techreport",
     "record": "misc",
+    "software": "misc",
 }
 
 

@@ -8,7 +8,7 @@ from ..checks import run_checks
 from ..lines import nonblank_lines
 from ..schema import TABLES
 from ..validate import check_foreign_keys, check_table
-from . import annotations, claims, codebook, comments, coverage, records, second_coding, sources
+from . import annotations, claims, codebook, comments, coverage, discourse, records, second_coding, sources
 from .state import Build
 
 
@@ -45,6 +45,9 @@ def build(raw_dir: Path) -> Build:
     tables["claims"], tables["claim_excerpts"] = claims.claims(notes / "claims.yml", texts, out)
     tables["claim_codes"] = codebook.claim_codes(notes / "claim_codebook.yml", out)
     tables["sentences"] = coverage.sentences(notes / "non_claims.yml", texts, out)
+    tables["comment_codes"] = discourse.comment_codebook(notes / "comment_codebook.yml", out)
+    tables["comment_codings"] = discourse.comment_codings(notes / "comment_codings.yml", out)
+    tables["comment_sentiment"] = discourse.comment_sentiment(texts, out)
     tables["second_coding"] = second_coding.second_coding(
         notes / "second_coding.csv", notes / "second_coding_resolutions.yml", out
     )
