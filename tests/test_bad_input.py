@@ -342,3 +342,58 @@ def test_bad_comment_coding_stops_the_pipeline(damage, expected, raw_copy, tmp_p
     message = capsys.readouterr().err
     for fragment in expected:
         assert fragment in message, f"{fragment!r} missing from: {message}"
+
+
+def disarm_rule(old: str, new: str):
+    def damage(raw: Path) -> None:
+        replace_in(raw / "annotations/disarm_codings.yml", old, new)
+
+    return damage
+
+
+DISARM_RULES = [
+    (disarm_rule("  technique: T0155\n", "  technique: T9999\n"), ["row 6", "unknown DISARM technique id 'T9999'"]),
+    (disarm_rule("  claims: [CL-U07]\n", "  claims: []\n"), ["row 1", "needs at least one supporting claim"]),
+    (disarm_rule("  claims: [CL-A08]\n", "  claims: [CL-C04]\n"), ["row 11", "CL-C04 belongs to labour-hq-2017"]),
+    (
+        disarm_rule(
+            "  claims: [CL-A12]\n  attested: yes\n  status: corroborated_independent\n  confidence: medium\n",
+            "  claims: [CL-A12]\n  attested: yes\n  status: corroborated_independent\n  confidence: high\n",
+        ),
+        ["row 8", "confidence 'high' is higher than its weakest supporting claim allows (medium)"],
+    ),
+    (
+        disarm_rule("  claims: [CL-A08]\n  attested: no\n", "  claims: [CL-A08]\n  attested: yes\n"),
+        ["row 11", "attested only when the claims it rests on are corroborated"],
+    ),
+    (
+        disarm_rule(
+            "  claims: [CL-A06, CL-A11]\n  attested: no\n  status: single_source\n",
+            "  claims: [CL-A06, CL-A11]\n  attested: no\n  status: corroborated_independent\n",
+        ),
+        ["row 10", "the weakest supporting claim, CL-A11, is single_source"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("damage", "expected"), DISARM_RULES, ids=[f"disarm-{i}" for i in range(len(DISARM_RULES))])
+def test_a_bad_disarm_coding_stops_the_pipeline(damage, expected, raw_copy, tmp_path, capsys):
+    damage(raw_copy)
+    assert pipeline.main(["--raw", str(raw_copy), "--out", str(tmp_path / "out")]) == 1
+    message = capsys.readouterr().err
+    assert "data/raw/annotations/disarm_codings.yml" in message, message
+    for fragment in expected:
+        assert fragment in message, f"{fragment!r} missing from: {message}"
+
+
+def disarm_bundle_altered(raw: Path) -> None:
+    path = raw / "records/disarm/DISARM.json"
+    path.write_bytes(path.read_bytes().replace(b"Party Official Persona", b"Party Offical Persona"))
+
+
+def test_an_altered_framework_stops_the_pipeline(raw_copy, tmp_path, capsys):
+    disarm_bundle_altered(raw_copy)
+    assert pipeline.main(["--raw", str(raw_copy), "--out", str(tmp_path / "out")]) == 1
+    message = capsys.readouterr().err
+    assert "records/disarm/source.yml" in message
+    assert "vendored framework has changed" in message

@@ -46,13 +46,17 @@ def longest_run(text: str, grams: dict) -> int:
 
 
 def test_every_resource_declares_its_licence_and_only_excerpts_are_third_party():
+    """The book's own tables are CC BY; DISARM's objects keep CC BY-SA; the excerpts are not licensed at all."""
     package = descriptor()
     assert "licenses" not in package, "licences differ by resource, so none is declared for the whole package"
     names = {}
     for res in package["resources"]:
         assert len(res.get("licenses", [])) == 1, f"{res['name']}: declare exactly one licence"
         names[res["name"]] = res["licenses"][0]["name"]
-    assert {n for n, lic in names.items() if lic != "CC-BY-4.0"} == {"claim_excerpts"}
+    assert {n: lic for n, lic in names.items() if lic != "CC-BY-4.0"} == {
+        "claim_excerpts": "other-closed",
+        "disarm_objects": "CC-BY-SA-4.0",
+    }
 
 
 @pytest.mark.parametrize("name", [r["name"] for r in descriptor()["resources"] if r["name"] != "claim_excerpts"])

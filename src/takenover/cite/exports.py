@@ -13,9 +13,10 @@ import argparse
 import sys
 
 from ..core import paths
+from . import stix
 from .claimreview import export as claim_reviews
 
-EXPORTS = {"claimreview.jsonld": claim_reviews}
+EXPORTS = {"claimreview.jsonld": claim_reviews, stix.EXPORT_NAME: stix.export}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,6 +24,7 @@ REFERENCE_TYPES = {
     "report": "techreport",
     "record": "misc",
     "software": "misc",
+    "dataset": "misc",
 }
 
 

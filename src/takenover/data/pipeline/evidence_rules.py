@@ -15,7 +15,8 @@ CLAIM_ID = re.compile(r"^CL-[A-Z]\d{2}$")
 ATTRIBUTION = re.compile(
     r"\b(?:says?|said|claims?|claimed|alleges?|alleged|allegedly|suggests?|suggested|reports?|reported|"
     r"according to|speculates?|asks?|wonders?|thinks?|believes?|expects?|predicts?|calls?|"
-    r"describes?|guesses|judges?|insinuates?|implies|hopes?|opinion|in the view of)\b",
+    r"describes?|guesses|judges?|insinuates?|implies|hopes?|opinion|in the view of|tells it)\b"
+    r"|\b\w+(?:'s|s') account\b",
     re.IGNORECASE,
 )
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")

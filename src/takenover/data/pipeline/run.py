@@ -8,7 +8,7 @@ from ..checks import run_checks
 from ..lines import nonblank_lines
 from ..schema import TABLES
 from ..validate import check_foreign_keys, check_table
-from . import annotations, claims, codebook, comments, coverage, discourse, records, second_coding, sources
+from . import annotations, claims, codebook, comments, coverage, disarm, discourse, records, second_coding, sources
 from .state import Build
 
 
@@ -51,6 +51,12 @@ def build(raw_dir: Path) -> Build:
     tables["second_coding"] = second_coding.second_coding(
         notes / "second_coding.csv", notes / "second_coding_resolutions.yml", out
     )
+
+    framework = disarm.read_bundle(record_files / "disarm")
+    tables["episode_techniques"] = disarm.episode_techniques(notes / "disarm_codings.yml", framework, out)
+    tables["disarm_notes"] = disarm.disarm_notes(notes / "disarm_notes.yml", out)
+    tables["episode_comparison"] = disarm.episode_comparison(notes / "episode_comparison.yml", out)
+    tables["disarm_objects"] = disarm.disarm_objects(framework, out)
 
     out.tables = {name: tables[name] for name in TABLES}
     for name, rows in out.tables.items():

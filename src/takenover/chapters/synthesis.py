@@ -1,0 +1,158 @@
+"""Views for the chapter that compares the three episodes: the comparison table, the timeline, the
+DISARM coding and the platform-design points, each computed from the tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..charts.style import label
+from ..data.loader import load
+from ..data.schema.fields import EVIDENCE_STATUSES
+from .episodes import dated_by, when
+
+DIMENSIONS = {
+    "asset": "what was taken or used",
+    "platform": "the platform",
+    "route": "the route to control, or the deception",
+    "responsible": "who is said to be responsible",
+    "audience": "what the sources say happened to the audience",
+    "recovery": "what recovery there was",
+    "evidence": "how strong the evidence base is",
+    "other_side": "whether the other side is on record",
+}
+# The platform-design points the chapter makes, and the claims each rests on.
+DESIGN_POINTS = {
+    "Admin powers of groups and pages": ["CL-U09", "CL-K01", "CL-K02", "CL-K13", "CL-A12"],
+    "Secret groups that could not be reopened": ["CL-U11", "CL-U12", "CL-U41", "CL-K04"],
+    "Ads seen only by those who would check": ["CL-C04", "CL-C08", "CL-C09", "CL-C10"],
+}
+
+
+def _titles() -> dict[str, str]:
+    return load("incidents").set_index("incident_id")["title"].to_dict()
+
+
+def _evidence(claims: pd.DataFrame) -> str:
+    counts = claims["evidence_status"].astype(str).value_counts()
+    parts = [f"{counts[s]} {label(s)}" for s in EVIDENCE_STATUSES if counts.get(s, 0)]
+    return f"{len(claims)} claims: " + ", ".join(parts)
+
+
+def comparison() -> pd.DataFrame:
+    """One row per dimension, one column per episode; words from the annotations, counts from the tables."""
+    incidents = load("incidents").set_index("incident_id")
+    claims = load("claims")
+    summaries = load("episode_comparison").set_index(["incident_id", "dimension"])
+    counters = load("counter_accounts").merge(load("references")[["reference_key", "label"]], on="reference_key")
+    columns = {}
+    for incident_id in incidents.index:
+        cells = {}
+        for dimension in DIMENSIONS:
+            if (incident_id, dimension) in summaries.index:
+                row = summaries.loc[(incident_id, dimension)]
+                cells[dimension] = f"{row['summary']} ({row['claim_ids']})"
+        cells["platform"] = incidents.loc[incident_id, "platform"]
+        cells["evidence"] = _evidence(claims[claims["incident_id"] == incident_id])
+        mine = counters[counters["incident_id"] == incident_id]
+        answered = int((claims[claims["incident_id"] == incident_id]["counter_id"].notna()).sum())
+        cells["other_side"] = (
+            f"Yes: {mine.iloc[0]['party']}, through {mine.iloc[0]['label']}; it answers {answered} claims"
+            if len(mine)
+            else "No"
+        )
+        columns[incidents.loc[incident_id, "title"]] = [cells[d] for d in DIMENSIONS]
+    return pd.DataFrame({"": list(DIMENSIONS.values()), **columns})
+
+
+def timeline() -> pd.DataFrame:
+    """Every dated event of the three episodes, from the events table, with its precision and basis."""
+    events = load("events").sort_values(["date", "time"])
+    labels = dated_by()
+    return pd.DataFrame(
+        {
+            "when": [
+                when(d, str(p), t) for d, p, t in zip(events["date"], events["precision"], events["time"], strict=True)
+            ],
+            "episode": events["incident_id"].map(_titles()).values,
+            "what the source says happened": events["description"].values,
+            "dated by": [
+                labels[s if isinstance(s, str) else r]
+                for s, r in zip(events["source_id"], events["reference_key"], strict=True)
+            ],
+            "precision": events["precision"].astype(str).values,
+            "date": events["date_basis"].astype(str).values,
+        }
+    )
+
+
+def techniques() -> pd.DataFrame:
+    """The DISARM coding, one row per episode and technique, with DISARM's names."""
+    coded = load("episode_techniques")
+    objects = load("disarm_objects")
+    names = objects[objects["type"] == "attack-pattern"].set_index("external_id")["name"]
+    tactic_names = objects[objects["type"] == "x-mitre-tactic"].set_index("phase")["name"]
+    phase = objects[objects["type"] == "attack-pattern"].set_index("external_id")["phase"]
+    return pd.DataFrame(
+        {
+            "episode": coded["incident_id"].map(_titles()).values,
+            "technique": [f"{t} {names[t]}" for t in coded["technique_id"]],
+            "tactic": [tactic_names[phase[t]] for t in coded["technique_id"]],
+            "attested or alleged": coded["attested"].map({True: "attested", False: "alleged"}).values,
+            "evidence": coded["evidence_status"].astype(str).map(label).values,
+            "confidence": coded["confidence"].astype(str).values,
+            "claims": coded["claim_ids"].values,
+            "why, in our words": coded["rationale"].values,
+        }
+    )
+
+
+def uncoded() -> pd.DataFrame:
+    notes = load("disarm_notes")
+    return pd.DataFrame(
+        {
+            "episode": notes["incident_id"].map(_titles()).values,
+            "behaviour": notes["behaviour"].values,
+            "claims": notes["claim_ids"].values,
+            "why it is not coded": notes["note"].values,
+        }
+    )
+
+
+def design_points() -> pd.DataFrame:
+    claims = load("claims").set_index("claim_id")
+    rows = []
+    for point, ids in DESIGN_POINTS.items():
+        for cid in ids:
+            rows.append(
+                {
+                    "point": point,
+                    "claim": f"{cid}: {claims.loc[cid, 'restatement']}",
+                    "claimant": claims.loc[cid, "claimant"],
+                    "evidence": label(claims.loc[cid, "evidence_status"]),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def synthesis_facts() -> dict[str, str]:
+    coded = load("episode_techniques")
+    events = load("events")
+    design = design_points()
+    facts = {
+        "n_codings": str(len(coded)),
+        "n_techniques": str(coded["technique_id"].nunique()),
+        "n_attested": str(int(coded["attested"].sum())),
+        "n_alleged": str(int((~coded["attested"]).sum())),
+        "n_uncoded": str(len(load("disarm_notes"))),
+        "n_timeline": str(len(events)),
+        "timeline_first": str(events["date"].min().year),
+        "timeline_last": str(events["date"].max().year),
+        "n_design_claims": str(len(design)),
+        "n_design_single": str(int((design["evidence"] == "single source").sum())),
+        "n_tactics": str(int((load("disarm_objects")["type"] == "x-mitre-tactic").sum())),
+    }
+    for incident_id, group in coded.groupby("incident_id", observed=True):
+        key = incident_id.replace("-", "_")
+        facts[f"attested_{key}"] = str(int(group["attested"].sum()))
+        facts[f"coded_{key}"] = str(len(group))
+    return facts
