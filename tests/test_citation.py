@@ -16,19 +16,7 @@ from takenover.cite import files as citation_files
 from takenover.core.metadata import metadata
 from takenover.site.citation import _configure_from_metadata
 
-from conftest import DATA, REPO
-
-
-def chapters() -> list[str]:
-    """Every notebook in the table of contents, plus pages whose front matter asks to be cited."""
-    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    return [
-        p
-        for p in pages
-        if (REPO / f"{p}.ipynb").exists() or (REPO / f"{p}.md").read_text(encoding="utf-8").startswith("---\ncitation:")
-    ]
-
+from conftest import DATA, REPO, chapters
 
 CHAPTERS = chapters()
 

@@ -107,18 +107,20 @@ class Printer:
         self._check(page, path)
         return page
 
-    def _pdf(self, page) -> bytes:
+    def _pdf(self, page) -> tuple[bytes, list[str]]:
+        page.emulate_media(media="print")
+        headings = page.evaluate(script("headings.js"))
         data = page.pdf(prefer_css_page_size=True, print_background=True, tagged=True, outline=True)
         page.close()
-        return data
+        return data, headings
 
-    def chapter(self, path: str) -> bytes:
-        """One page of the site, as it prints on its own."""
+    def chapter(self, path: str) -> tuple[bytes, list[str]]:
+        """One page of the site, as it prints on its own, and the headings its outline names."""
         page = self._open(path)
         page.evaluate(script("links.js"), {"base": self.base, "public": self.public})
         return self._pdf(page)
 
-    def book(self, paths: list[str], keys: list[str], css: str) -> bytes:
+    def book(self, paths: list[str], keys: list[str], css: str) -> tuple[bytes, list[str]]:
         """Several pages gathered into the first one (see scripts/book.js), printed as one."""
         page = self._open(paths[0])
         parts = [{"path": path, "key": key} for path, key in zip(paths, keys, strict=True)]

@@ -79,15 +79,16 @@ def print_edition(site: Path, out: Path | None = None, only: str | None = None) 
     with Printer(site) as printer:
         for page in chapters:
             started = time.perf_counter()
-            data = finish(printer.chapter(page.path), chapter_document_info(page.title, page.abstract), when)
+            raw, headings = printer.chapter(page.path)
+            data = finish(raw, chapter_document_info(page.title, page.abstract), when, headings)
             done.append(_write(out, page.chapter_pdf, data, started))
         if only is None:
             targets = {p.book_pdf for p in pages if p.book_pdf}
             if len(targets) != 1:
                 raise SystemExit(f"the chapters link {len(targets)} different whole-book PDFs: {sorted(targets)}")
             started = time.perf_counter()
-            raw = printer.book([p.path for p in pages], [part_key(p) for p in pages], book_css(pages))
-            done.append(_write(out, targets.pop(), finish(raw, book_document_info(), when), started))
+            raw, headings = printer.book([p.path for p in pages], [part_key(p) for p in pages], book_css(pages))
+            done.append(_write(out, targets.pop(), finish(raw, book_document_info(), when, headings), started))
     return done
 
 

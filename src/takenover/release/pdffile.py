@@ -5,12 +5,16 @@ dictionary names the browser; everything else it writes is the same from one pri
 This replaces the Info dictionary and adds matching XMP metadata (title, authors, subject,
 keywords, dated to the release), then has qpdf write the file with an /ID computed from the
 content, so the same commit gives the same bytes.
+
+Chromium also builds the outline from the headings as laid out, and drops the space where a
+heading wraps ("takeover,January"); `restore_outline` puts back the headings' own text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pikepdf
 
@@ -21,9 +25,27 @@ def pdf_date(when: dt.datetime) -> str:
     return when.astimezone(dt.UTC).strftime("D:%Y%m%d%H%M%SZ")
 
 
-def finish(pdf: bytes, info: dict[str, str], when: dt.datetime) -> bytes:
-    """The PDF with `info` (Title, Author, Subject, Keywords, Creator) and dates set to `when`."""
+def _items(items) -> list:
+    return [found for item in items for found in [item, *_items(item.children)]]
+
+
+def restore_outline(doc: pikepdf.Pdf, headings: list[str]) -> None:
+    """Give each outline entry its heading's text, where only whitespace was lost."""
+    with doc.open_outline() as outline:
+        items = _items(outline.root)
+        if len(items) != len(headings):
+            return
+        for item, heading in zip(items, headings, strict=True):
+            if re.sub(r"\s", "", item.title) == re.sub(r"\s", "", heading):
+                item.title = heading
+
+
+def finish(pdf: bytes, info: dict[str, str], when: dt.datetime, headings: list[str] | None = None) -> bytes:
+    """The PDF with `info` (Title, Author, Subject, Keywords, Creator) and dates set to `when`,
+    and its outline in the words of `headings` (the printed headings, in order)."""
     with pikepdf.open(io.BytesIO(pdf)) as doc:
+        if headings:
+            restore_outline(doc, headings)
         producer = f"{doc.docinfo.get('/Producer', 'Chromium')}; pikepdf {pikepdf.__version__}"
         with doc.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
             xmp["dc:title"] = info["Title"]

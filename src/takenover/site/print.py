@@ -64,7 +64,7 @@ def _mark_link(match: re.Match) -> str:
 
 def print_citation(fields: list[tuple[str, str]]) -> str:
     rows = "".join(f"<dt>{html.escape(label)}</dt><dd>{html.escape(value)}</dd>" for label, value in fields)
-    return f'<dl class="tk-print-citation" aria-label="Citation" hidden>{rows}</dl>'
+    return f'<dl class="tk-print-citation" hidden>{rows}</dl>'
 
 
 def pdf_links(chapter_href: str, chapter_file: str, book_href: str, book_file: str) -> str:
