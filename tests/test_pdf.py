@@ -20,6 +20,7 @@ from takenover.cite.citation import data_sha256
 from takenover.cite.edition import edition_stem, licence_text
 from takenover.core.metadata import metadata
 from takenover.release.sitemap import Page, reading_order
+from takenover.site.print import running_head
 
 from conftest import BIN, REPO, chapters
 
@@ -204,3 +205,17 @@ def test_a_second_print_is_byte_identical(site, pages, tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.count(".pdf") == 1, "--only must print that one chapter and not the book"
     assert (tmp_path / pages[REPRINTED].chapter_pdf).read_bytes() == first
+
+
+def test_links_show_their_address_where_the_words_are_not_it(site):
+    """The licences page links "MIT licence"; on paper the address follows the words."""
+    book = flat(" ".join(texts(site / f"_pdf/{edition_stem()}.pdf")))
+    assert "MIT licence <https://opensource.org/license/mit>" in book
+    assert "<https://ukileft.wordpress.com" not in book, "a link that shows its address needs no second copy"
+
+
+def test_running_head_text_cannot_break_out_of_its_style():
+    head = running_head('Taken "Over"', "A </style><script>x</script> title\\")
+    assert "</style><script>" not in head
+    assert head.count("</style>") == 1
+    assert '"Taken \\"Over\\""' in head
