@@ -139,8 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     archive = make_release(args.site, args.out)
     digest = hashlib.sha256(archive.read_bytes()).hexdigest()
-    print(f"{archive.relative_to(Path.cwd()) if archive.is_relative_to(Path.cwd()) else archive}")
-    print(f"  {archive.stat().st_size:,} bytes, SHA-256 {digest}")
+    print(f"{archive}\n  {archive.stat().st_size:,} bytes, SHA-256 {digest}")
     return 0
 
 

@@ -17,6 +17,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import pikepdf
+
 from ..cite.citation import slug
 from ..cite.edition import book_document_info, chapter_document_info, release_timestamp
 from ..core.metadata import metadata
@@ -59,8 +61,6 @@ def book_css(pages: list[Page]) -> str:
 
 
 def _write(out: Path, relative: str, data: bytes, started: float) -> Printed:
-    import pikepdf
-
     target = out / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
