@@ -1,4 +1,5 @@
-# The two commands:  `make site` builds the book;  `make test` runs every test.
+# The two commands:  `make site` builds the book and its PDFs;  `make test` runs every test.
+# The archival edition:  `make pdf` reprints the PDFs;  `make release` makes the release archive.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -6,12 +7,30 @@ STAMP  := $(VENV)/.installed
 # Strict build: warnings are errors, cross-references are checked, every page is rebuilt.
 BOOK_FLAGS := --all -W -n --keep-going
 DATA_INPUTS := $(shell find data/raw src/takenover -type f -not -name '*.pyc')
+SITE := _build/html
 
-.PHONY: site test lint data citation lab execute system-deps clean
+.PHONY: site pdf release release-check test lint data citation lab execute system-deps clean
 
-## site: set up .venv if needed, rebuild the data if their inputs changed, build _build/html
-site: data/datapackage.json | $(STAMP)
+## site: set up .venv if needed, rebuild the data if their inputs changed, build _build/html,
+##       then print its PDFs into _build/html/_pdf/ (the pages link them, so they ship together)
+site: data/datapackage.json system-deps | $(STAMP)
 	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
+	$(BIN)/python -m takenover.release.pdf --site $(SITE)
+
+## pdf: print every chapter, and the whole book, from the built site (building it if missing)
+pdf: system-deps | $(STAMP)
+	test -f $(SITE)/index.html || $(BIN)/jupyter-book build . $(BOOK_FLAGS)
+	$(BIN)/python -m takenover.release.pdf --site $(SITE)
+
+## release: build the site and PDFs from clean, check the version, write _build/release/*.tar.gz
+release: data/datapackage.json system-deps | $(STAMP)
+	rm -rf $(SITE)
+	$(MAKE) site
+	$(BIN)/python -m takenover.release.archive --site $(SITE)
+
+## release-check: make the release twice and fail unless both archives are the same bytes
+release-check:
+	bash scripts/check-release-reproducible.sh
 
 ## test: every test (style, pipeline, bad input, notebooks under nbval, build, browser)
 test: system-deps lint | $(STAMP)
@@ -23,7 +42,7 @@ lint: | $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/pre-commit validate-config .pre-commit-config.yaml
 
-## citation: regenerate CITATION.cff and book/references.bib from metadata.yml and the data
+## citation: regenerate CITATION.cff, .zenodo.json and book/references.bib from metadata.yml and the data
 citation: data/datapackage.json | $(STAMP)
 	$(BIN)/python -m takenover.cite.files
 
@@ -49,7 +68,7 @@ execute: data/datapackage.json | $(STAMP)
 	$(NBCONVERT) $(filter-out $(LAST_NOTEBOOK),$(wildcard book/*.ipynb))
 	$(NBCONVERT) $(LAST_NOTEBOOK)
 
-## system-deps: Debian packages the browser tests need (chromium, fonts)
+## system-deps: Debian packages the browser tests and the PDFs need (chromium, fonts)
 system-deps:
 	bash scripts/install-system-deps.sh
 

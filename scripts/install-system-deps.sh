@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs: Chromium for the browser tests, and a
-# font so screenshots render text. Does nothing if they are already there.
+# Debian packages the site and the test suite need: Chromium for the PDFs and the
+# browser tests, a font so pages render text, and poppler's pdftotext, which the
+# PDF tests read text with. Does nothing if they are already there.
 set -euo pipefail
-packages=(chromium fonts-dejavu-core)
+packages=(chromium fonts-dejavu-core poppler-utils)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -1,7 +1,9 @@
-"""Shared fixtures: the repository's paths, a scratch copy of the raw data, and the built site."""
+"""Shared fixtures: the repository's paths, a scratch copy of the raw data, and the built site
+with its PDFs."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -9,22 +11,32 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
+
+# Debian's Chromium, driven by Playwright, with the flags that keep it from calling home: the
+# same browser and flags that print the PDFs.
+from takenover.release.browser import CHROMIUM, CHROMIUM_ARGS
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "data" / "raw"
 DATA = REPO / "data"
 BIN = Path(sys.executable).parent
-# Debian's Chromium, driven by Playwright; the flags keep it from calling home.
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+
+
+def chapters() -> list[str]:
+    """Pages in the table of contents whose metadata (notebook) or front matter (markdown) asks to be cited."""
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    found = []
+    for page in pages:
+        notebook = REPO / f"{page}.ipynb"
+        if notebook.exists():
+            cited = "citation" in json.loads(notebook.read_text(encoding="utf-8"))["metadata"]
+        else:
+            cited = (REPO / f"{page}.md").read_text(encoding="utf-8").startswith("---\ncitation:")
+        if cited:
+            found.append(page)
+    return found
 
 
 @pytest.fixture
@@ -37,11 +49,12 @@ def raw_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """Build the book once, from clean, strictly, with network access trapped.
+    """Build the book once, from clean, strictly, with network access trapped, then print its
+    PDFs into it, as `make site` does.
 
     A sitecustomize module on PYTHONPATH makes every Python process of the build
-    (Sphinx and the notebook kernels) refuse and log any connection to a host
-    other than this machine.
+    (Sphinx and the notebook kernels) and of the printer refuse and log any
+    connection to a host other than this machine.
     """
     out = tmp_path_factory.mktemp("site")
     guard = out / "guard"
@@ -60,6 +73,16 @@ def built_site(tmp_path_factory) -> Path:
     (out / "build.rc").write_text(str(result.returncode))
     html = out / "_build" / "html"
     html.mkdir(parents=True, exist_ok=True)
+    if result.returncode == 0:
+        printed = subprocess.run(
+            [str(BIN / "python"), "-m", "takenover.release.pdf", "--site", str(html)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=REPO,
+        )
+        (out / "print.log").write_text(printed.stdout + printed.stderr)
+        (out / "print.rc").write_text(str(printed.returncode))
     return out
 
 

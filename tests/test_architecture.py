@@ -16,7 +16,7 @@ from conftest import REPO
 
 PACKAGE = REPO / "src" / "takenover"
 # Lower rank = lower layer. Layers of equal rank may not import each other.
-LAYERS = {"core": 0, "data": 1, "charts": 2, "chapters": 3, "cite": 3, "site": 4}
+LAYERS = {"core": 0, "data": 1, "charts": 2, "chapters": 3, "cite": 3, "site": 4, "release": 5}
 MAX_LINES = 300
 DECLARATIVE_PACKAGE = "takenover.data.schema."  # declarative tables of columns; allowed to be long
 

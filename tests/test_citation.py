@@ -16,24 +16,7 @@ from takenover.cite import files as citation_files
 from takenover.core.metadata import metadata
 from takenover.site.citation import _configure_from_metadata
 
-from conftest import DATA, REPO
-
-
-def chapters() -> list[str]:
-    """Pages in the table of contents whose metadata (notebook) or front matter (markdown) asks to be cited."""
-    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    found = []
-    for p in pages:
-        notebook = REPO / f"{p}.ipynb"
-        if notebook.exists():
-            cited = "citation" in json.loads(notebook.read_text(encoding="utf-8"))["metadata"]
-        else:
-            cited = (REPO / f"{p}.md").read_text(encoding="utf-8").startswith("---\ncitation:")
-        if cited:
-            found.append(p)
-    return found
-
+from conftest import DATA, REPO, chapters
 
 CHAPTERS = chapters()
 

@@ -154,9 +154,8 @@ def citation_cff() -> str:
         "version": meta["version"],
         "date-released": meta["released"].isoformat(),
         "license": meta["licence"]["prose_and_data"],
-        "abstract": "An open research publication studying three documented episodes of online sabotage "
-        "around Jeremy Corbyn's Labour Party (2016-2018), with a cleaned, annotated dataset.",
-        "keywords": ["Labour Party", "Jeremy Corbyn", "Facebook", "disinformation", "fact-checking"],
+        "abstract": meta["abstract"],
+        "keywords": list(meta["keywords"]),
     }
     if meta.get("repository_url"):
         data["repository-code"] = meta["repository_url"]

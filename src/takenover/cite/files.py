@@ -1,4 +1,4 @@
-"""Write the generated citation files: CITATION.cff and book/references.bib.
+"""Write the generated citation files: CITATION.cff, .zenodo.json and book/references.bib.
 
 python -m takenover.cite.files           # write them
 python -m takenover.cite.files --check   # fail if the committed ones are stale
@@ -14,6 +14,7 @@ import pandas as pd
 from ..core.paths import REPO_ROOT
 from ..data.loader import load
 from .citation import _bib_entry, _bib_escape, citation_cff
+from .zenodo import zenodo_json
 
 REFERENCE_TYPES = {
     "book": "book",
@@ -82,7 +83,11 @@ def references_bib() -> str:
 
 
 def generated() -> dict:
-    return {REPO_ROOT / "CITATION.cff": citation_cff(), REPO_ROOT / "book" / "references.bib": references_bib()}
+    return {
+        REPO_ROOT / "CITATION.cff": citation_cff(),
+        REPO_ROOT / ".zenodo.json": zenodo_json(),
+        REPO_ROOT / "book" / "references.bib": references_bib(),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

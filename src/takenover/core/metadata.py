@@ -15,7 +15,7 @@ METADATA_PATH = REPO_ROOT / "metadata.yml"
 @lru_cache(maxsize=1)
 def metadata() -> dict:
     data = yaml.safe_load(METADATA_PATH.read_text(encoding="utf-8"))
-    for key in ("title", "subtitle", "authors", "version", "released", "language", "licence"):
+    for key in ("title", "subtitle", "abstract", "keywords", "authors", "version", "released", "language", "licence"):
         if not data.get(key):
             raise ValueError(f"{METADATA_PATH.name}: {key} is missing")
     if not isinstance(data["released"], dt.date):

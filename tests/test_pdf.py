@@ -1,0 +1,221 @@
+"""The PDFs printed from the built site: one per chapter, one for the book, each linked, citable,
+accessible where Chromium allows, and reproducible byte for byte.
+
+Their text is read with poppler's pdftotext (fast, and in reading order), everything else
+(metadata, fonts, tags, outline) with pikepdf.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from takenover.cite.citation import data_sha256
+from takenover.cite.edition import edition_stem, licence_text
+from takenover.core.metadata import metadata
+from takenover.release.sitemap import Page, reading_order
+from takenover.site.print import running_head
+
+from conftest import BIN, REPO, chapters
+
+CHAPTERS = chapters()
+REPRINTED = "book/group-takeover"  # a chapter with a chart, printed a second time
+# Words only the screen shows: toggles of hidden code, the folded citation box, links, search, code.
+SCREEN_ONLY = ["Show code cell source", "Download the BibTeX entry", "Download PDF:", "Search this book", "import "]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def site(built_site) -> Path:
+    log = (built_site / "print.log").read_text() if (built_site / "print.log").exists() else "the site did not build"
+    assert (built_site / "print.rc").exists(), log
+    assert (built_site / "print.rc").read_text() == "0", log[-3000:]
+    return built_site / "_build" / "html"
+
+
+@pytest.fixture(scope="module")
+def pages(site) -> dict[str, Page]:
+    return {page.path.removesuffix(".html"): page for page in reading_order(site)}
+
+
+@cache
+def texts(path: Path) -> list[str]:
+    """The text of each page; pdftotext ends every page with a form feed."""
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
+    return out.stdout.split("\f")[:-1]
+
+
+def test_every_chapter_links_a_pdf_that_exists(site, pages):
+    for chapter in CHAPTERS:
+        page = pages[chapter]
+        assert page.chapter_pdf == f"_pdf/{chapter}.pdf", f"{chapter} has no Download PDF link"
+        assert (site / page.chapter_pdf).read_bytes().startswith(b"%PDF-"), page.chapter_pdf
+        assert page.book_pdf == f"_pdf/{edition_stem()}.pdf"
+    assert (site / f"_pdf/{edition_stem()}.pdf").read_bytes().startswith(b"%PDF-")
+    others = [name for name, page in pages.items() if name not in CHAPTERS]
+    assert others, "the book should have pages that are not chapters"
+    assert all(pages[name].chapter_pdf is None for name in others), "only chapters get a PDF link"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_first_page_carries_the_title_and_citation(chapter, site, pages):
+    first = flat(texts(site / pages[chapter].chapter_pdf)[0])
+    page_html = (site / f"{chapter}.html").read_text(encoding="utf-8")
+    reference = html.unescape(re.search(r'<p class="tk-cite-reference">(.*?)</p>', page_html, re.S).group(1))
+    assert pages[chapter].title in first
+    assert flat(reference) in first, "the printed reference differs from the Cite this chapter box"
+    assert f"Version {metadata()['version']}" in first
+    date = re.search(r'name="citation_publication_date" content="([^"]+)"', page_html).group(1)
+    day = int(date.split("/")[2])
+    assert re.search(rf"Date {day} \w+ {date[:4]}", first), "the chapter's date is missing"
+    assert f"Licence {licence_text()}" in first
+    assert data_sha256() in first.replace(" ", ""), "the data's SHA-256 is missing"
+
+
+def test_text_comes_in_reading_order(site, pages):
+    text = flat(" ".join(texts(site / pages["book/dataset"].chapter_pdf)))
+    order = ["The dataset", "Abstract.", "Cite as", "Overview", "What you need", "The sources and where they come from"]
+    positions = [text.find(words) for words in order]
+    assert -1 not in positions, dict(zip(order, positions, strict=True))
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_metadata_comes_from_metadata_yml(chapter, site, pages):
+    meta = metadata()
+    with pikepdf.open(site / pages[chapter].chapter_pdf) as pdf:
+        info = {key: str(value) for key, value in pdf.docinfo.items()}
+        xmp_title = pdf.open_metadata()["dc:title"]
+    assert info["/Title"] == f"{pages[chapter].title} \u2014 {meta['title']}"
+    assert info["/Author"] == "; ".join(a["name"] for a in meta["authors"])
+    assert info["/Subject"] == (pages[chapter].abstract or info["/Subject"])
+    assert info["/Subject"]
+    assert info["/Keywords"] == "; ".join(meta["keywords"])
+    released = meta["released"].strftime("D:%Y%m%d000000Z")
+    assert info["/CreationDate"] == info["/ModDate"] == released, "dates must be the release date"
+    assert xmp_title == info["/Title"]
+
+
+def all_pdfs(site: Path) -> list[Path]:
+    return sorted((site / "_pdf").rglob("*.pdf"))
+
+
+def _fonts(resources) -> list:
+    """The fonts a page or form uses, including those of the forms it draws."""
+    if resources is None:
+        return []
+    found = list((resources.get("/Font") or {}).values())
+    for xobject in (resources.get("/XObject") or {}).values():
+        if xobject.get("/Subtype") == "/Form":
+            found += _fonts(xobject.get("/Resources"))
+    return found
+
+
+def test_every_font_is_embedded(site):
+    for path in all_pdfs(site):
+        with pikepdf.open(path) as pdf:
+            fonts = [f for page in pdf.pages for f in _fonts(page.obj.get("/Resources"))]
+            assert fonts, f"{path.name} has no fonts at all"
+            for font in fonts:
+                if font.Subtype == "/Type3":
+                    continue  # drawn with PDF operators inside the file
+                descriptor = (font.DescendantFonts[0] if font.Subtype == "/Type0" else font).FontDescriptor
+                embedded = {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor.keys())
+                assert embedded, f"{path.name}: {font.get('/BaseFont')} is not embedded"
+
+
+def test_no_page_is_blank(site, pages):
+    """Every page has something besides its running head and page number."""
+    furniture = {metadata()["title"], *(p.title for p in pages.values())}
+    for path in all_pdfs(site):
+        for number, text in enumerate(texts(path), start=1):
+            lines = [line.strip() for line in text.splitlines()]
+            body = [line for line in lines if line and line not in furniture and not re.fullmatch(r"\d+ / \d+", line)]
+            assert body, f"{path.relative_to(site)} page {number} is blank"
+
+
+def test_chart_text_and_alt_text_are_in_the_pdf(site, pages):
+    """A chart prints as its static SVG: its words are real text, and its alt text tags the figure."""
+    page_html = (site / f"{REPRINTED}.html").read_text(encoding="utf-8")
+    chart = page_html[
+        page_html.index('class="tk-chart"') : page_html.index("</svg>", page_html.index('class="tk-chart"'))
+    ]
+    words = [html.unescape(w) for w in re.findall(r"<text[^>]*>([^<]+)</text>", chart)]
+    assert len(words) > 5, "the chart should have axis labels"
+    printed = flat(" ".join(texts(site / pages[REPRINTED].chapter_pdf)))
+    assert [w for w in words if w not in printed] == []
+    alt = html.unescape(re.search(r'class="tk-chart"[^>]*aria-label="([^"]*)"', page_html).group(1))
+    with pikepdf.open(site / pages[REPRINTED].chapter_pdf) as pdf:
+        assert pdf.Root.MarkInfo.Marked, "the PDF is not tagged"
+        assert str(pdf.Root.Lang) == metadata()["language"]
+        figures = []
+
+        def walk(node):
+            if isinstance(node, pikepdf.Dictionary):
+                if node.get("/S") == "/Figure" and "/Alt" in node:
+                    figures.append(str(node.Alt))
+                walk(node.get("/K"))
+            elif isinstance(node, pikepdf.Array):
+                for child in node:
+                    walk(child)
+
+        walk(pdf.Root.StructTreeRoot)
+    assert alt in figures, "the chart's alt text should tag its figure"
+
+
+def test_print_leaves_out_the_screen_furniture(site, pages):
+    for chapter in CHAPTERS:
+        text = flat(" ".join(texts(site / pages[chapter].chapter_pdf)))
+        for screen_only in SCREEN_ONLY:
+            assert screen_only not in text, f"{chapter}: '{screen_only}' is printed"
+
+
+def test_pages_have_running_heads_and_numbers(site, pages):
+    path = site / pages[REPRINTED].chapter_pdf
+    second, count = texts(path)[1], len(texts(path))
+    assert metadata()["title"] in second
+    assert pages[REPRINTED].title in second
+    assert re.search(rf"\b2 ?/ ?{count}\b", second), "page numbers should read 2 / N"
+
+
+def test_the_book_has_every_page_in_reading_order(site, pages):
+    book = site / f"_pdf/{edition_stem()}.pdf"
+    with pikepdf.open(book) as pdf, pdf.open_outline() as outline:
+        titles = [item.title for item in outline.root]
+        count = len(pdf.pages)
+    assert titles == [page.title for page in pages.values()]
+    assert re.search(rf"\b{count} ?/ ?{count}\b", texts(book)[-1]), "one page numbering runs through the book"
+    chapter_pages = sum(len(texts(site / pages[c].chapter_pdf)) for c in CHAPTERS)
+    assert count > chapter_pages, "the book is shorter than its chapters"
+
+
+def test_a_second_print_is_byte_identical(site, pages, tmp_path):
+    first = (site / pages[REPRINTED].chapter_pdf).read_bytes()
+    command = ["-m", "takenover.release.pdf", "--site", str(site), "--only", REPRINTED, "--out", str(tmp_path)]
+    result = subprocess.run([str(BIN / "python"), *command], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.count(".pdf") == 1, "--only must print that one chapter and not the book"
+    assert (tmp_path / pages[REPRINTED].chapter_pdf).read_bytes() == first
+
+
+def test_links_show_their_address_where_the_words_are_not_it(site):
+    """The licences page links "MIT licence"; on paper the address follows the words."""
+    book = flat(" ".join(texts(site / f"_pdf/{edition_stem()}.pdf")))
+    assert "MIT licence <https://opensource.org/license/mit>" in book
+    assert "<https://ukileft.wordpress.com" not in book, "a link that shows its address needs no second copy"
+
+
+def test_running_head_text_cannot_break_out_of_its_style():
+    head = running_head('Taken "Over"', "A </style><script>x</script> title\\")
+    assert "</style><script>" not in head
+    assert head.count("</style>") == 1
+    assert '"Taken \\"Over\\""' in head
