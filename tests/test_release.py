@@ -108,7 +108,9 @@ def test_zenodo_metadata_follows_metadata_yml():
     assert deposit["keywords"] == meta["keywords"]
     assert deposit["upload_type"] == "publication"
     assert deposit["access_right"] == "open"
-    assert all(r["relation"] and r["identifier"].startswith("https://") for r in deposit["related_identifiers"])
+    assert all(
+        r["relation"] and r["identifier"].startswith(("http://", "https://")) for r in deposit["related_identifiers"]
+    )
 
 
 def test_the_version_agrees_everywhere():
