@@ -154,3 +154,18 @@ def test_no_page_cites_a_work_known_only_through_a_report_of_it():
     held_only_by_headline = {"sundaytimes2018"}  # cited for its headline and date, which are held
     assert cited & (second_hand - held_only_by_headline) == set()
     assert cited, "the pattern found no citations at all"
+
+
+RECORD_TABLES = ["election_results", "national_vote_share", "labour_vote_share_series", "campaign_spending"]
+
+
+def test_the_dataset_chapter_cites_every_page_a_record_row_comes_from():
+    """A figure is credited to the page it comes from, and the data chapter lists those pages."""
+    page = (REPO / "book" / "dataset.ipynb").read_text(encoding="utf-8")
+    cited = {
+        key.strip().removeprefix("ds-")
+        for keys in re.findall(r"\{cite:[pt]\}`([^`]+)`", page)
+        for key in keys.split(",")
+    }
+    used = set().union(*(set(takenover.load(table)["reference_key"]) for table in RECORD_TABLES))
+    assert used - cited == set(), "record rows come from pages the dataset chapter does not cite"

@@ -17,7 +17,7 @@ from takenover.cite import quotation
 from takenover.data.loader import descriptor
 from takenover.data.textnorm import words
 
-from conftest import DATA
+from conftest import DATA, REPO
 
 LONGEST_RUN_IN_OUR_TABLES = 8  # words; names and short quoted phrases are shorter
 # Titles and addresses are cited, as any bibliography cites them; an address often repeats its headline.
@@ -57,6 +57,22 @@ def test_every_resource_declares_its_licence_and_only_excerpts_are_third_party()
         "claim_excerpts": "other-closed",
         "disarm_objects": "CC-BY-SA-4.0",
     }
+
+
+def licences_page_text() -> str:
+    notebook = json.loads((REPO / "book" / "licences.ipynb").read_text(encoding="utf-8"))
+    return "\n".join("".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "markdown")
+
+
+def test_the_licences_page_names_every_table_under_other_terms():
+    """A reuser who reads only the Licences page learns of every exception, and of the terms' own pages."""
+    page = licences_page_text()
+    for res in descriptor()["resources"]:
+        licence = res["licenses"][0]
+        if licence.get("path"):
+            assert licence["path"] in page, f"the Licences page does not link {licence['path']} ({res['name']})"
+        if licence["name"] != "CC-BY-4.0":
+            assert f"`{res['name']}`" in page, f"the Licences page does not name {res['name']} ({licence['name']})"
 
 
 @pytest.mark.parametrize("name", [r["name"] for r in descriptor()["resources"] if r["name"] != "claim_excerpts"])

@@ -25,7 +25,12 @@ def numeric_checks(claim_ids: list[str] | None = None) -> pd.DataFrame:
             "what is checked": merged["question"].values,
             "the working": merged["computation"].values,
             "record": [_value(v, u) for v, u in zip(merged["record_value"], merged["unit"], strict=True)],
-            "does the claim hold?": merged["holds"].map({True: "yes", False: "no"}).fillna("(scale only)").values,
+            "does the claim hold?": [
+                "(scale only)"
+                if pd.isna(holds)
+                else ("yes" if holds else "no") + (f", but only {part}" if isinstance(part, str) else "")
+                for holds, part in zip(merged["holds"], merged["tests_only"], strict=True)
+            ],
             "conclusion": merged["result"].values,
             "figures from": ["; ".join(labels[k] for k in s.split("; ")) for s in merged["sources"]],
         }

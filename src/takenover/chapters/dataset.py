@@ -24,6 +24,7 @@ def dataset_facts() -> dict[str, int | str]:
         "n_events": len(events),
         "events_inferred": int((events["date_basis"] == "inferred").sum()),
         "events_stated": int((events["date_basis"] == "stated").sum()),
+        "events_from_address": int((events["date_basis"] == "from_address").sum()),
         "n_measurements": len(measurements),
         "measurements_by_commenters": int((measurements["speaker_role"] == "commenter").sum()),
         "measurements_quoted": int((measurements["speaker_role"] == "quoted_source").sum()),

@@ -65,7 +65,14 @@ def register_table() -> pd.DataFrame:
         else ""
         for c in claims["claim_id"]
     ]
-    hedges = claims["hedges"].map(lambda h: f"hedges: {h}" if isinstance(h, str) else "")
+    hedges = [
+        f"hedges: {words}"
+        if isinstance(words, str)
+        else f"hedges (kinds only): {kinds}"
+        if isinstance(kinds, str)
+        else ""
+        for words, kinds in zip(claims["hedges"], claims["hedge_kinds"], strict=True)
+    ]
     support = [
         "; ".join(f"{word} {items}" for word, items in (("by", s), ("against", c)) if isinstance(items, str))
         for s, c in zip(claims["corroborated_by"], claims["contradicted_by"], strict=True)

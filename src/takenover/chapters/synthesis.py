@@ -18,7 +18,7 @@ DIMENSIONS = {
     "audience": "what the sources say happened to the audience",
     "recovery": "what recovery there was",
     "evidence": "how strong the evidence base is",
-    "other_side": "whether the other side is on record",
+    "other_side": "whether the other side's account was found",
 }
 # The platform-design points the chapter makes, and the claims each rests on.
 DESIGN_POINTS = {
@@ -58,7 +58,7 @@ def comparison() -> pd.DataFrame:
         cells["other_side"] = (
             f"Yes: {mine.iloc[0]['party']}, through {mine.iloc[0]['label']}; it answers {answered} claims"
             if len(mine)
-            else "No"
+            else "No account from the other side was found"
         )
         columns[incidents.loc[incident_id, "title"]] = [cells[d] for d in DIMENSIONS]
     return pd.DataFrame({"": list(DIMENSIONS.values()), **columns})

@@ -41,7 +41,7 @@ def _panel(data: pd.DataFrame, title: str, domain: list[str], width: int, date_f
         tooltip=["date:T", "precision:N", "basis:N", "what:N"],
     )
     stated = (
-        base.transform_filter("datum.basis == 'stated'")
+        base.transform_filter("datum.basis != 'inferred'")
         .mark_point(size=120, filled=True, opacity=1)
         .encode(color=alt.Color("episode:N", scale=colours, legend=None))
     )
@@ -60,7 +60,8 @@ def timeline_chart() -> alt.Chart:
     return figure(
         chart,
         alt_text="Timeline of the three episodes on one axis from 2011 to 2022, with January 2016 enlarged below. "
-        "Filled marks are dates a source states, hollow marks dates inferred; the mark's shape shows whether a "
+        "Filled marks are dates a source gives, in its text or its web address, hollow marks dates inferred; "
+        "the mark's shape shows whether a "
         "year, month, day or hour is known. Events in order: "
         + "; ".join(f"{r.date} ({r.precision}, {r.basis}): {r.what}" for r in data.itertuples()),
         source="events table (primary texts and references)",

@@ -13,7 +13,9 @@ def vote_share_changes_chart() -> alt.Chart:
     use()
     changes = load("vote_share_changes").copy()
     changes["year"] = changes["election_date"].dt.year
-    changes["label"] = changes["year"].astype(str)
+    # A year with two elections (1974) needs the month, or its two bars share one place on the axis.
+    twice = changes.groupby(["series", "year"])["year"].transform("size") > 1
+    changes["label"] = changes["election_date"].dt.strftime("%b %Y").where(twice, changes["year"].astype(str))
     changes["marked"] = changes["year"].isin([1945, 2017]).map({True: "1945 and 2017", False: "other elections"})
     colours = alt.Scale(
         domain=["1945 and 2017", "other elections"], range=[style.INCIDENT_COLOURS["labour-hq-2017"], style.GREY]

@@ -58,7 +58,11 @@ def references_bib() -> str:
         kind = REFERENCE_TYPES[str(r.type)]
         venue_field = {"article": "journal", "book": "publisher", "techreport": "institution"}.get(kind, "howpublished")
         dated = isinstance(r.published, pd.Timestamp)
-        held = f"Not held: known only through {labels[r.known_through]}. " if isinstance(r.known_through, str) else ""
+        held = (
+            f"Not held: what it says is known only through {labels[r.known_through]}. "
+            if isinstance(r.known_through, str)
+            else ""
+        )
         entries.append(
             _bib_entry(
                 kind,

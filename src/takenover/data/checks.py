@@ -124,6 +124,7 @@ def pudsey_majority_2015(tables) -> dict:
         "sources": ref,
         "basis": "records",
         "holds": share < MARGINAL_SHARE,
+        "tests_only": "that Pudsey was a marginal seat; no record of the organiser allocation is held",
         "result": f"The 2015 majority was {record:,} votes, {share}% of votes cast: a marginal by this book's own "
         f"rule of thumb, a majority under {MARGINAL_SHARE}% of the votes cast.",
     }
@@ -247,8 +248,9 @@ def red_labour_blog_size(tables) -> dict:
         "sources": "guido2016",
         "basis": "secondary_sources",
         "holds": other["value"] < ceiling,
-        "result": f"Guido Fawkes put the following near {other['value']:,.0f}, and Workers' Liberty near it too: "
-        f"more than {int(other['value'] // ceiling)} times even a generous reading of 'several thousand'.",
+        "result": f"Guido Fawkes put the following near {other['value']:,.0f}, "
+        f"{other['value'] / ceiling:.0f} times even a generous reading of 'several thousand', and Workers' "
+        f"Liberty a little above it.",
     }
 
 

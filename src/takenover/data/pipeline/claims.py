@@ -50,6 +50,7 @@ def claims(path: Path, texts: dict[str, SourceText], out: Build) -> tuple[list[d
     file = display_path(path)
     check_unique(entries, "id", file)
     lexicon = compile_lexicon([h["term"] for h in out.tables["hedge_lexicon"]])
+    kind_of_hedge = {clean(h["term"]).lower(): h["kind"] for h in out.tables["hedge_lexicon"]}
     refs = {r["reference_key"]: r for r in out.tables["references"]}
     checks = {c["check_id"]: c for c in out.tables["checks"]}
     labels = {s["source_id"]: s["label"] for s in out.tables["sources"]} | {k: r["label"] for k, r in refs.items()}
@@ -80,6 +81,7 @@ def claims(path: Path, texts: dict[str, SourceText], out: Build) -> tuple[list[d
             "chain_keys": "; ".join(link for link in chain if link in labels) or None,
             "claim_type": entry["type"],
             "hedges": "; ".join(hedges) or None,
+            "hedge_kinds": "; ".join(kind_of_hedge[h] for h in hedges) or None,
             "hedge_count": len(hedges),
             "evidence_status": entry["status"],
             "likelihood": entry["likelihood"],
@@ -102,6 +104,9 @@ def claims(path: Path, texts: dict[str, SourceText], out: Build) -> tuple[list[d
         excerpt = _excerpt(entry, claim, texts[entry["source"]], anchor, hedges, lexicon, file, number)
         if excerpt:
             excerpts.append(excerpt)
+        if claim["comment_id"]:
+            # A commenter's own hedging words could lead a phrase search back to them; their kinds are enough.
+            claim["hedges"] = None
         rows.append(claim)
 
     by_id = {c["claim_id"]: c for c in rows}

@@ -119,7 +119,17 @@ CLAIM_TABLES: dict[str, dict] = {
                     required=True,
                     enum=CHECK_BASES,
                 ),
-                field("holds", "boolean", "Whether the claim holds against the record; empty for a check of scale."),
+                field(
+                    "holds",
+                    "boolean",
+                    "Whether the claim, or the part named in tests_only, holds against the record; "
+                    "empty for a check of scale.",
+                ),
+                field(
+                    "tests_only",
+                    "string",
+                    "Where the check tests only part of a claim, that part; empty where it tests the whole claim.",
+                ),
                 field("result", "string", "The finding in words, with any slips by other sources.", required=True),
             ],
             "primaryKey": ["check_id"],
@@ -168,7 +178,17 @@ CLAIM_TABLES: dict[str, dict] = {
                     f"Sources and references in the chain, {LIST_NOTE}; none of them can corroborate the claim.",
                 ),
                 field("claim_type", "string", "From the codebook.", required=True, enum=CLAIM_TYPES),
-                field("hedges", "string", f"Hedge markers the lexicon finds in the claim's words, {LIST_NOTE}."),
+                field(
+                    "hedges",
+                    "string",
+                    f"Hedge markers the lexicon finds in the claim's words, {LIST_NOTE}; "
+                    "empty for commenters, whose words are not published.",
+                ),
+                field(
+                    "hedge_kinds",
+                    "string",
+                    f"The lexicon's kind for each hedge marker, in the same order, {LIST_NOTE}.",
+                ),
                 field("hedge_count", "integer", "Number of hedge markers found.", required=True, minimum=0),
                 field(
                     "evidence_status",

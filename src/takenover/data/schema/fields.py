@@ -6,7 +6,7 @@ SEGMENT_ROLES = ["title", "byline", "heading", "body", "quotation", "caption", "
 # Roles whose sentences the claims register must account for: all article text and every comment.
 ASSERTING_ROLES = ["title", "byline", "heading", "body", "quotation", "caption", "comment"]
 DATE_PRECISIONS = ["year", "month", "day", "hour"]
-DATE_BASES = ["stated", "inferred"]
+DATE_BASES = ["stated", "from_address", "inferred"]
 BOUNDS = ["point", "lower_bound", "upper_bound", "approximate", "range", "forecast", "vague"]
 UNITS = ["members", "supporters", "followers", "organisers", "people", "votes", "campaigns", "GBP"]
 SPEAKER_ROLES = ["author", "quoted_source", "commenter"]

@@ -73,7 +73,13 @@ TEXT_TABLES: dict[str, dict] = {
                     required=True,
                 ),
                 field("date_precision", "string", "How exact date_start is.", required=True, enum=DATE_PRECISIONS),
-                field("date_basis", "string", "stated or inferred, for date_start.", required=True, enum=DATE_BASES),
+                field(
+                    "date_basis",
+                    "string",
+                    "stated, from_address or inferred, for date_start (see events.date_basis).",
+                    required=True,
+                    enum=DATE_BASES,
+                ),
                 field("primary_source_id", "string", "The primary text that documents it.", required=True),
                 field(
                     "summary",
@@ -224,7 +230,8 @@ TEXT_TABLES: dict[str, dict] = {
                 field(
                     "date_basis",
                     "string",
-                    "stated: the source prints it; inferred: worked out, see reasoning.",
+                    "stated: a text or the reference notes give it; from_address: read from the page's web address; "
+                    "inferred: worked out, see reasoning.",
                     required=True,
                     enum=DATE_BASES,
                 ),
