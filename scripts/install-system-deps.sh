@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs: Chromium for the browser tests, and a
-# font so screenshots render text. Does nothing if they are already there.
+# Debian packages the test suite needs: Chromium for the browser tests, a font so
+# screenshots render text, Java for the Nu Html Checker, and Node's npm to install
+# that checker (package.json). Does nothing if they are already there.
 set -euo pipefail
 packages=(chromium fonts-dejavu-core)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
+# Any Java and any npm will do (an image may ship Node from elsewhere): ask for Debian's only if none is on PATH.
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "Installing Debian packages: ${missing[*]}"
 sudo=""
