@@ -3,7 +3,7 @@
 Usage: python scripts/serve_gzip.py [FOLDER] [--port N]   (FOLDER defaults to _build/html)
 
 `make bench` uses it so that Lighthouse measures what a reader would download. Compressed
-bodies are cached in memory, so each file is compressed once.
+bodies are cached in memory, so each version of a file is compressed once.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import ClassVar
 
 # The types static hosts compress; fonts (woff2 is already compressed) and images are sent as they are.
-COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".txt", ".xml", ".map", ".bib", ".ttf"}
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".txt", ".xml", ".bib", ".ttf"}
 GZIP_LEVEL = 6
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    _cache: ClassVar[dict[Path, bytes]] = {}
+    _cache: ClassVar[dict[tuple[Path, int], bytes]] = {}
     _lock: ClassVar[threading.Lock] = threading.Lock()
 
     def log_message(self, *args):
@@ -36,7 +36,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (wants_gzip and path.suffix in COMPRESSIBLE and path.is_file()):
             return super().send_head()
-        body = self._compressed(path)
+        body = self._compressed(path.resolve())
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
@@ -47,15 +47,24 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
     @classmethod
     def _compressed(cls, path: Path) -> bytes:
+        key = (path, path.stat().st_mtime_ns)  # a rebuilt file is compressed afresh
         with cls._lock:
-            if path not in cls._cache:
-                cls._cache[path] = gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0)
-            return cls._cache[path]
+            if key not in cls._cache:
+                cls._cache[key] = gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0)
+            return cls._cache[key]
+
+
+def precompress(folder: Path) -> None:
+    """Compress every compressible file now, so no request waits on (or competes with) compression."""
+    for path in folder.rglob("*"):
+        if path.suffix in COMPRESSIBLE and path.is_file():
+            GzipHandler._compressed(path.resolve())
 
 
 def start(folder: Path, port: int = 0) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Serve `folder` in a background thread; return the server and its base URL."""
-    handler = functools.partial(GzipHandler, directory=str(folder))
+    precompress(folder)
+    handler = functools.partial(GzipHandler, directory=str(folder.resolve()))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
