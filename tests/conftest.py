@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "data" / "raw"
@@ -74,3 +78,33 @@ def browser():
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site_root(built_site) -> Path:
+    html = built_site / "_build" / "html"
+    assert (html / "book" / "index.html").is_file(), "the site did not build; see test_build"
+    return html
+
+
+@pytest.fixture(scope="session")
+def server(site_root):
+    """The built site over HTTP on 127.0.0.1, as plain files."""
+    handler = functools.partial(_QuietHandler, directory=str(site_root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def site_pages() -> list[str]:
+    """Every page of the book, from the table of contents, plus the search page and the index."""
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    return [f"{page}.html" for page in pages] + ["search.html", "genindex.html"]
