@@ -1,8 +1,8 @@
 """Pages are light and paint at once: budgets, no render-blocking script, charts upgraded late.
 
-- Weight: everything a page fetches while a reader loads it and scrolls to its end (which
-  makes every chart interactive), compressed as a static host compresses it, stays within
-  the budget: 250 KB for a text page, 500 KB for a page with charts.
+- Weight: everything a page fetches while a reader loads it and scrolls to its end, which
+  makes every chart interactive (tests/support/page_visit.py), compressed as a static host
+  compresses it, stays within the budget: 250 KB for a text page, 500 KB with charts.
 - No script blocks rendering: every external script is deferred, async or a module.
 - Charts: the page paints its static SVGs without the vega bundle, which is fetched only when
   a chart nears the viewport; the upgraded chart keeps its size.
@@ -14,7 +14,6 @@ from __future__ import annotations
 import gzip
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 import pytest
 
@@ -26,6 +25,7 @@ CHART_PAGE_BUDGET = 500 * KB
 # What static hosts compress (text); fonts and images are sent as they are.
 COMPRESSED_TYPES = {".html", ".css", ".js", ".json", ".svg", ".txt", ".xml", ".ttf"}
 CHART_TIMEOUT_MS = 10_000
+LAZY_CHART_PAGE = "book/claims.html"  # its first chart is far below the first screen
 
 
 def transfer_size(path: Path) -> int:
@@ -69,36 +69,13 @@ def test_no_page_has_a_render_blocking_script(site_root):
     assert {page: found for page, found in blocking.items() if found} == {}
 
 
-def fetched_files(server: str, site_root: Path, requests: list[str]) -> dict[str, Path]:
-    files = {}
-    for url in requests:
-        parts = urlparse(url)
-        if f"{parts.scheme}://{parts.netloc}" == server:
-            files[parts.path] = site_root / unquote(parts.path).lstrip("/")
-    return files
-
-
 @pytest.mark.parametrize("page_path", site_pages())
-def test_page_weight_is_within_budget(page_path, server, site_root, browser):
-    context = browser.new_context(viewport={"width": 412, "height": 823})  # Lighthouse's mobile screen
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(f"{server}/{page_path}", wait_until="load")
-    charts = page.locator(".tk-chart")
-    chart_count = charts.count()
-    for i in range(chart_count):
-        charts.nth(i).scroll_into_view_if_needed()
-        charts.nth(i).and_(page.locator("[data-rendered=interactive]")).wait_for(timeout=CHART_TIMEOUT_MS)
-    page.mouse.wheel(0, 100_000)
-    page.wait_for_load_state("networkidle")
-    context.close()
-
-    files = fetched_files(server, site_root, requests)
-    missing = [path for path, file in files.items() if not file.is_file()]
+def test_page_weight_is_within_budget(page_path, visited):
+    seen = visited(page_path)
+    missing = [path for path, file in seen.fetched.items() if not file.is_file()]
     assert missing == [], f"{page_path} fetched files the site does not have"
-    sizes = {path: transfer_size(file) for path, file in files.items()}
-    budget = CHART_PAGE_BUDGET if chart_count else TEXT_PAGE_BUDGET
+    sizes = {path: transfer_size(file) for path, file in seen.fetched.items()}
+    budget = CHART_PAGE_BUDGET if seen.charts else TEXT_PAGE_BUDGET
     heaviest = sorted(sizes.items(), key=lambda item: -item[1])[:5]
     assert sum(sizes.values()) <= budget, (
         f"{page_path}: {sum(sizes.values()) / KB:.0f} KB compressed, over its {budget // KB} KB budget; "
@@ -111,7 +88,7 @@ def test_charts_paint_static_and_upgrade_only_near_the_viewport(server, browser)
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(f"{server}/book/claims.html", wait_until="load")
+    page.goto(f"{server}/{LAZY_CHART_PAGE}", wait_until="load")
     page.wait_for_timeout(500)
     chart = page.locator(".tk-chart").first
     assert chart.get_attribute("data-rendered") == "static"
