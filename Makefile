@@ -8,8 +8,15 @@ STAMP  := $(VENV)/.installed
 BOOK_FLAGS := --all -W -n --keep-going
 DATA_INPUTS := $(shell find data/raw src/takenover -type f -not -name '*.pyc')
 SITE := _build/html
+# Node tools from package.json: the HTML checker that `make test` runs (dependencies), and
+# Lighthouse for `make bench` (devDependencies). `npm ci` empties node_modules, stamps included.
+NODE_CHECKS := node_modules/.checks-installed
+NODE_BENCH  := node_modules/.bench-installed
+NPM_CI      := npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+# JupyterLab refuses to run as root unless told it may; containers often run as root.
+LAB_FLAGS   := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: site pdf release release-check test lint data citation lab execute system-deps clean
+.PHONY: site pdf release release-check test lint data citation lab execute system-deps bench serve clean
 
 ## site: set up .venv if needed, rebuild the data if their inputs changed, build _build/html,
 ##       then print its PDFs into _build/html/_pdf/ (the pages link them, so they ship together)
@@ -33,7 +40,7 @@ release-check:
 	bash scripts/check-release-reproducible.sh
 
 ## test: every test (style, pipeline, bad input, notebooks under nbval, build, browser)
-test: system-deps lint | $(STAMP)
+test: system-deps lint $(NODE_CHECKS) | $(STAMP)
 	$(BIN)/python -m pytest
 
 ## lint: ruff's linter and formatter over the package, the tests and the notebooks
@@ -55,9 +62,9 @@ data/datapackage.json: $(DATA_INPUTS) | $(STAMP)
 	$(BIN)/python -m takenover.data.pipeline
 	$(BIN)/python -m takenover.cite.exports
 
-## lab: open the chapters in JupyterLab to rerun them
+## lab: open the chapters in JupyterLab to rerun them (on 127.0.0.1; as root too, as in a container)
 lab: | $(STAMP)
-	$(BIN)/jupyter lab book/
+	$(BIN)/jupyter lab $(LAB_FLAGS) book/
 
 NBCONVERT := $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False
 # The licences page measures what the other chapters' stored outputs quote, so it runs last.
@@ -68,7 +75,16 @@ execute: data/datapackage.json | $(STAMP)
 	$(NBCONVERT) $(filter-out $(LAST_NOTEBOOK),$(wildcard book/*.ipynb))
 	$(NBCONVERT) $(LAST_NOTEBOOK)
 
-## system-deps: Debian packages the browser tests and the PDFs need (chromium, fonts)
+## bench: build the site, then run Lighthouse (mobile, simulated throttling) over every page
+##        served gzip-compressed on 127.0.0.1; writes the table to _build/bench/lighthouse.md
+bench: site $(NODE_BENCH) | $(STAMP)
+	CHROME_PATH=/usr/bin/chromium $(BIN)/python scripts/bench.py
+
+## serve: serve _build/html gzip-compressed on http://127.0.0.1:8000/, as a static host would
+serve: | $(STAMP)
+	$(BIN)/python scripts/serve_gzip.py _build/html --port 8000
+
+## system-deps: Debian packages the site and tests need (chromium, a font, poppler, Java and npm)
 system-deps:
 	bash scripts/install-system-deps.sh
 
@@ -77,6 +93,14 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
+
+$(NODE_CHECKS): package.json package-lock.json | system-deps
+	$(NPM_CI) --omit=dev
+	touch $@
+
+$(NODE_BENCH): package.json package-lock.json | system-deps
+	$(NPM_CI)
+	touch $@ $(NODE_CHECKS)
 
 clean:
 	rm -rf _build

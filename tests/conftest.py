@@ -1,26 +1,69 @@
-"""Shared fixtures: the repository's paths, a scratch copy of the raw data, and the built site
-with its PDFs."""
+"""Shared fixtures: the repository's paths, a scratch copy of the raw data, the built site with
+its PDFs, and each page of it as visited in Chromium; and how the tests are shared between two workers.
+
+`make test` runs pytest on two workers (pytest-xdist, see pyproject.toml). The site is built
+once for both: the first worker to need it builds it under a file lock, the other waits and
+reuses it. The run starts with the build on one worker while the other runs the tests that
+need no site. Tests go to workers in units (PageNotebookScheduling): all tests of one page,
+so the page is visited once; all cells of one notebook, so nbval runs them in order in one
+kernel; all of one module where a module-scoped server is costly to start.
+"""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 import yaml
+from filelock import FileLock
 
-# Debian's Chromium, driven by Playwright, with the flags that keep it from calling home: the
-# same browser and flags that print the PDFs.
-from takenover.release.browser import CHROMIUM, CHROMIUM_ARGS
+from takenover.release.browser import CHROMIUM, CHROMIUM_ARGS  # the same browser and flags print the PDFs
+
+from support.page_visit import Visit, visit
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "data" / "raw"
 DATA = REPO / "data"
 BIN = Path(sys.executable).parent
+BROWSER_REPORT = REPO / "_build" / "browser-report.json"
+FIRST_SITE_TEST = "test_site_builds_with_warnings_as_errors"
+WHOLE_MODULES = {"tests/test_jupyterlab.py"}  # one JupyterLab server for all its tests
+
+
+def pytest_collection_modifyitems(config, items):
+    """Start the site build first, then run what needs no site, then what needs it."""
+
+    def order(item) -> int:
+        if item.name == FIRST_SITE_TEST:
+            return 0
+        return 2 if "built_site" in getattr(item, "fixturenames", ()) else 1
+
+    items.sort(key=order)  # stable: within each band, collection order is kept
+
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class PageNotebookScheduling(LoadScopeScheduling):
+        """Units of work: a page's tests, a notebook's cells, a module in WHOLE_MODULES, else one test."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            path, _, rest = nodeid.partition("::")
+            page = re.search(r"\[([^\[\]]+\.html)\]$", rest)
+            if page:
+                return page.group(1)
+            return path if path.endswith(".ipynb") or path in WHOLE_MODULES else nodeid
+
+    return PageNotebookScheduling(config, log)
 
 
 def chapters() -> list[str]:
@@ -37,6 +80,13 @@ def chapters() -> list[str]:
         if cited:
             found.append(page)
     return found
+
+
+def site_pages() -> list[str]:
+    """Every page of the book, from the table of contents, plus the search page and the index."""
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    return [f"{page}.html" for page in pages] + ["search.html", "genindex.html"]
 
 
 @pytest.fixture
@@ -56,9 +106,19 @@ def built_site(tmp_path_factory) -> Path:
     (Sphinx and the notebook kernels) and of the printer refuse and log any
     connection to a host other than this machine.
     """
-    out = tmp_path_factory.mktemp("site")
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    out = shared / "site"
+    with FileLock(str(shared / "site.lock")):
+        if not (out / "build.rc").exists():
+            _build_site(out)
+    return out
+
+
+def _build_site(out: Path) -> None:
     guard = out / "guard"
-    guard.mkdir()
+    guard.mkdir(parents=True)
     log = out / "network-attempts.log"
     shutil.copy(REPO / "tests" / "support" / "sitecustomize.py", guard / "sitecustomize.py")
     env = {**os.environ, "PYTHONPATH": str(guard), "NETWORK_GUARD_LOG": str(log)}
@@ -70,7 +130,6 @@ def built_site(tmp_path_factory) -> Path:
         cwd=REPO,
     )
     (out / "build.log").write_text(result.stdout + result.stderr)
-    (out / "build.rc").write_text(str(result.returncode))
     html = out / "_build" / "html"
     html.mkdir(parents=True, exist_ok=True)
     if result.returncode == 0:
@@ -83,7 +142,7 @@ def built_site(tmp_path_factory) -> Path:
         )
         (out / "print.log").write_text(printed.stdout + printed.stderr)
         (out / "print.rc").write_text(str(printed.returncode))
-    return out
+    (out / "build.rc").write_text(str(result.returncode))  # last: its presence means the build is done
 
 
 @pytest.fixture(scope="session")
@@ -97,3 +156,53 @@ def browser():
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site_root(built_site) -> Path:
+    html = built_site / "_build" / "html"
+    assert (html / "book" / "index.html").is_file(), "the site did not build; see test_build"
+    return html
+
+
+@pytest.fixture(scope="session")
+def server(site_root):
+    """The built site over HTTP on 127.0.0.1, as plain files."""
+    handler = functools.partial(_QuietHandler, directory=str(site_root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def visited(browser, server, site_root):
+    """visited(page) -> the Visit of that page, made once per worker and kept.
+
+    Each visit leaves a full-page screenshot in _build/screenshots/ and adds the page's weight
+    and chart timings to _build/browser-report.json, for review.
+    """
+    visits: dict[str, Visit] = {}
+
+    def get(page_path: str) -> Visit:
+        if page_path not in visits:
+            shot = REPO / "_build" / "screenshots" / (page_path.replace("/", "__").replace(".html", ".jpg"))
+            visits[page_path] = visit(browser, server, site_root, page_path, shot)
+            _add_to_report(page_path, visits[page_path].metrics)
+        return visits[page_path]
+
+    return get
+
+
+def _add_to_report(page_path: str, metrics: dict) -> None:
+    BROWSER_REPORT.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(BROWSER_REPORT) + ".lock"):
+        report = json.loads(BROWSER_REPORT.read_text()) if BROWSER_REPORT.exists() else {}
+        report[page_path] = metrics
+        BROWSER_REPORT.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")

@@ -108,7 +108,9 @@ def test_dataset_page_counts_match_its_tables():
     assert int(rows["segments"]) == int(glued["n_segments"])
     assert int(rows["events"]) == int(glued["n_events"])
     assert int(rows["measurements"]) == int(glued["n_measurements"])
-    assert sum(int(glued[f"events_{basis}"]) for basis in ("stated", "from_address", "inferred")) == int(glued["n_events"])
+    assert sum(int(glued[f"events_{basis}"]) for basis in ("stated", "from_address", "inferred")) == int(
+        glued["n_events"]
+    )
 
 
 def test_comment_page_counts_match_its_tables():

@@ -26,6 +26,22 @@ def glue_all(values: Mapping[str, object]) -> None:
         glue(name, value, display=False)
 
 
+def use_in_prose(values: Mapping[str, object]) -> None:
+    """Make each value a variable of the running notebook, for `{eval}`name`` in its prose; and glue it.
+
+    `{eval}` reads the notebook's own variables, so a sentence shows its number both in the book
+    (myst-nb, with the notebook's `mystnb.execution_mode` set to "inline") and in JupyterLab
+    (jupyterlab-myst), where `{glue:text}` shows only the name. The values are glued as well,
+    for `{glue:text}`page.ipynb::name`` on other pages, so the stored outputs are unchanged.
+    """
+    from IPython import get_ipython
+
+    glue_all(values)
+    shell = get_ipython()
+    if shell is not None:
+        shell.user_ns.update(values)
+
+
 def searchable_table(
     frame: pd.DataFrame, table_id: str, caption: str, noun: str = "rows", row_id_column: str | None = None
 ) -> HTML:

@@ -1,7 +1,9 @@
-"""Sphinx extension: serve the chart library, table search and figure styles from the site itself.
+"""Sphinx extension: serve the chart library, the charts' and tables' scripts, and the book's styles.
 
-The vega bundle is generated at build time (never pasted by hand). Scripts are
-added only to pages that need them, so pages without charts stay light.
+The vega bundle is generated at build time (never pasted by hand). It is not a script tag:
+chart pages get a small deferred script that fetches the bundle when a chart nears the
+viewport (static/takenover-charts.js), so the static SVG each chart carries is the first
+paint and the bundle never delays it. Scripts are added only to pages that need them.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from sphinx.application import Sphinx
 
 from ..charts.bundle import BUNDLE_NAME, bundle
 
-CSS_NAME = "takenover-figures.css"
+CSS_NAME = "takenover.css"
+CHARTS_JS = "takenover-charts.js"
 TABLES_JS = "takenover-tables.js"
 STATIC = Path(__file__).parent / "static"
 
@@ -26,16 +29,16 @@ def _write_bundle(app: Sphinx) -> None:
     app.config.html_static_path.extend([str(folder), str(STATIC)])
 
 
-def _add_bundle_to_chart_pages(app: Sphinx, pagename, templatename, context, doctree) -> None:
+def _add_scripts_pages_need(app: Sphinx, pagename, templatename, context, doctree) -> None:
     body = context.get("body", "")
     if "tk-chart" in body:
-        app.add_js_file(BUNDLE_NAME, priority=100)
+        app.add_js_file(CHARTS_JS, defer="defer", **{"data-bundle": BUNDLE_NAME})
     if "tk-search-input" in body:
-        app.add_js_file(TABLES_JS)
+        app.add_js_file(TABLES_JS, defer="defer")
 
 
 def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _write_bundle)
-    app.connect("html-page-context", _add_bundle_to_chart_pages)
+    app.connect("html-page-context", _add_scripts_pages_need)
     app.add_css_file(CSS_NAME)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
