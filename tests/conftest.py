@@ -19,6 +19,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -36,7 +37,34 @@ DATA = REPO / "data"
 BIN = Path(sys.executable).parent
 BROWSER_REPORT = REPO / "_build" / "browser-report.json"
 FIRST_SITE_TEST = "test_site_builds_with_warnings_as_errors"
+KERNEL_GUARD_ENV = "TAKENOVER_TEST_GUARD"  # the folder of the guard every process of the run loads
 WHOLE_MODULES = {"tests/test_jupyterlab.py"}  # one JupyterLab server for all its tests
+
+
+def pytest_configure(config):
+    """Guard every Python process the tests start, nbval's kernels above all: none may leave this machine.
+
+    Set once, in the controlling process, before the workers start; the workers and everything
+    they start inherit it. pytest_sessionfinish fails the run if anything was refused.
+    """
+    if os.environ.get("PYTEST_XDIST_WORKER") or os.environ.get(KERNEL_GUARD_ENV):
+        return
+    guard = Path(tempfile.mkdtemp(prefix="takenover-guard-"))
+    shutil.copy(REPO / "tests" / "support" / "sitecustomize.py", guard / "sitecustomize.py")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(guard), os.environ.get("PYTHONPATH")]))
+    os.environ["NETWORK_GUARD_LOG"] = str(guard / "network-attempts.log")
+    os.environ[KERNEL_GUARD_ENV] = str(guard)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if os.environ.get("PYTEST_XDIST_WORKER") or not os.environ.get(KERNEL_GUARD_ENV):
+        return
+    log = Path(os.environ[KERNEL_GUARD_ENV]) / "network-attempts.log"
+    attempts = log.read_text(encoding="utf-8") if log.exists() else ""
+    if attempts:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        reporter.write_line(f"A process the tests started tried to reach the network:\n{attempts}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def pytest_collection_modifyitems(config, items):
@@ -100,11 +128,11 @@ def raw_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """Build the book once, from clean, strictly, with network access trapped, then print its
-    PDFs into it, as `make site` does.
+    PDFs into it, as `make site` does, but from the notebooks' stored outputs (see _build_site).
 
-    A sitecustomize module on PYTHONPATH makes every Python process of the build
-    (Sphinx and the notebook kernels) and of the printer refuse and log any
-    connection to a host other than this machine.
+    A sitecustomize module on PYTHONPATH makes every Python process of the build (Sphinx)
+    and of the printer refuse and log any connection to a host other than this machine;
+    nbval's kernels, which rerun the notebooks, are guarded the same way (pytest_configure).
     """
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
@@ -122,8 +150,14 @@ def _build_site(out: Path) -> None:
     log = out / "network-attempts.log"
     shutil.copy(REPO / "tests" / "support" / "sitecustomize.py", guard / "sitecustomize.py")
     env = {**os.environ, "PYTHONPATH": str(guard), "NETWORK_GUARD_LOG": str(log)}
+    # The notebooks' stored outputs, not a second run of them: nbval runs every notebook in this
+    # same session and fails if any output differs, and the pages come out byte for byte the same.
+    config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
+    config["execute"]["execute_notebooks"] = "off"
+    (out / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    build = [str(BIN / "jupyter-book"), "build", str(REPO), "--config", str(out / "_config.yml")]
     result = subprocess.run(
-        [str(BIN / "jupyter-book"), "build", str(REPO), "--path-output", str(out), "--all", "-W", "-n", "--keep-going"],
+        [*build, "--path-output", str(out), "--all", "-W", "-n", "--keep-going"],
         capture_output=True,
         text=True,
         env=env,

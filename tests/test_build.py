@@ -47,7 +47,7 @@ def test_network_guard_is_active(built_site):
 
 # A role such as {glue:text}`x` or {doc}`x`, or a directive fence such as ```{bibliography}.
 RAW_MYST = re.compile(
-    r"\{(?:glue(?::\w+)?|doc|cite(?::\w+)?|numref|ref|eq|term|bibliography|figure|code-cell)\}"
+    r"\{(?:glue(?::\w+)?|eval|doc|cite(?::\w+)?|numref|ref|eq|term|bibliography|figure|code-cell)\}"
     r"|^\s*(?:```|:::)\{",
     re.M,
 )

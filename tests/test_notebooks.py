@@ -8,6 +8,9 @@ were committed, which these tests make sure of.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -63,3 +66,17 @@ def test_every_chart_is_a_numbered_captioned_figure(path):
         assert len(figure.get("caption", "")) > 40, f"{path.name} cell {index}: chart without a real caption"
         assert "aria-label=" in html, f"{path.name} cell {index}: chart without alt text"
         assert "tk-figure-source" in html, f"{path.name} cell {index}: chart without a data-source line"
+
+
+def test_processes_the_tests_start_are_guarded_against_the_network(tmp_path):
+    """nbval's kernels inherit the guard pytest_configure sets, as this child process does."""
+    probe = (
+        "import socket\n"
+        "try:\n    socket.create_connection(('192.0.2.1', 80), timeout=1)\n"
+        "except OSError as e:\n    print(e)"
+    )
+    log = tmp_path / "probe.log"  # not the run's own log, which must stay empty
+    env = {**os.environ, "NETWORK_GUARD_LOG": str(log)}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True).stdout
+    assert "blocked by the build test" in out
+    assert "192.0.2.1" in log.read_text(encoding="utf-8")
