@@ -78,6 +78,7 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=order)  # stable: within each band, collection order is kept
 
 
+@pytest.hookimpl(optionalhook=True)  # so `-p no:xdist` runs the tests in one process
 def pytest_xdist_make_scheduler(config, log):
     from xdist.scheduler import LoadScopeScheduling
 

@@ -7,9 +7,12 @@ test_claim_links); these tests pin down what each rule does at its edges.
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import matplotlib
 
 from takenover.site.eval_role import NAME
-from takenover.site.icons import characters_in_rules, css_string, icon_characters
+from takenover.site.icons import characters_in_rules, css_string, icon_characters, subset_font
 from takenover.site.loading import defer_scripts, drop_scripts
 from takenover.site.unused_css import purge, required_classes
 from takenover.site.valid_html import redirect_page
@@ -102,3 +105,15 @@ def test_use_in_prose_binds_each_value_in_the_running_notebook(monkeypatch):
     monkeypatch.setattr("IPython.get_ipython", lambda: Shell())
     display.use_in_prose({"n_claims": 12, "published": "Friday 29 January 2016"})
     assert glued == namespace == {"n_claims": 12, "published": "Friday 29 January 2016"}
+
+
+def test_an_icon_subset_is_the_same_bytes_whenever_it_is_written(tmp_path, monkeypatch):
+    """fontTools stamps a font it saves with the time (or SOURCE_DATE_EPOCH) unless told to keep the source's."""
+    source = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+    written = []
+    for when in ("1000000000", "1700000000"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", when)
+        target = tmp_path / f"subset-{when}.woff"
+        assert subset_font(source, {ord("a"), ord("b"), 0x2603}, target) == 3
+        written.append(target.read_bytes())
+    assert written[0] == written[1]

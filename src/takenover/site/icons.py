@@ -74,8 +74,11 @@ def used_codepoints(site: Path) -> set[int]:
 
 
 def subset_font(source: Path, codepoints: set[int], target: Path) -> int:
-    """Write `source` cut down to `codepoints` as WOFF; return how many of them it has."""
-    font = TTFont(source)
+    """Write `source` cut down to `codepoints` as WOFF; return how many of them it has.
+
+    The subset keeps the source's own timestamp, not the build's, so two builds give the same bytes.
+    """
+    font = TTFont(source, recalcTimestamp=False)
     keep = codepoints & set(font.getBestCmap())
     options = subset.Options()
     options.flavor = "woff"
