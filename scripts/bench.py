@@ -4,14 +4,16 @@ Usage: python scripts/bench.py [--site _build/html] [--out _build/bench] [--runs
 
 Serves the site gzip-compressed on 127.0.0.1 (scripts/serve_gzip.py), runs the Lighthouse
 pinned in package.json on Debian's Chromium (CHROME_PATH) over each page, and writes
-`lighthouse.md` (a table), `lighthouse.json` (the same numbers) and each page's full report
-under `reports/`. With --runs N, each page is measured N times and the run with the median
-performance score is kept. A benchmark, not a test: its numbers vary a little between runs.
+`lighthouse.md` (a table), `lighthouse.json` (the same numbers), each page's full report under
+`reports/`, and the full-page screenshot Lighthouse took of it under `screenshots/`, for
+review. With --runs N, each page is measured N times and the run with the median performance
+score is kept. A benchmark, not a test: its numbers vary a little between runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import statistics
@@ -72,11 +74,22 @@ def summarise(result: dict) -> dict:
     return row
 
 
+def save_screenshot(result: dict, target: Path) -> None:
+    """Write the full-page screenshot a Lighthouse report carries (a data: URL) to `target` + its type."""
+    url = result["fullPageScreenshot"]["screenshot"]["data"]  # data:image/webp;base64,...
+    header, data = url.split(",", 1)
+    kind = header.removeprefix("data:image/").removesuffix(";base64")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.with_suffix(f".{kind}").write_bytes(base64.b64decode(data))
+
+
 def measure(base: str, page: str, out: Path, runs: int) -> dict:
     rows = []
+    name = page.replace("/", "__").removesuffix(".html")
     for run in range(runs):
-        report = out / "reports" / f"{page.replace('/', '__').removesuffix('.html')}.{run}.json"
-        rows.append(summarise(lighthouse(f"{base}/{page}", report)))
+        result = lighthouse(f"{base}/{page}", out / "reports" / f"{name}.{run}.json")
+        rows.append(summarise(result))
+    save_screenshot(result, out / "screenshots" / name)
     median = statistics.median_low(r["performance"] for r in rows)
     return next(r for r in rows if r["performance"] == median)
 

@@ -220,15 +220,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def visited(browser, server, site_root):
     """visited(page) -> the Visit of that page, made once per worker and kept.
 
-    Each visit leaves a full-page screenshot in _build/screenshots/ and adds the page's weight
-    and chart timings to _build/browser-report.json, for review.
+    Each visit adds the page's weight and chart timings to _build/browser-report.json, for review.
     """
     visits: dict[str, Visit] = {}
 
     def get(page_path: str) -> Visit:
         if page_path not in visits:
-            shot = REPO / "_build" / "screenshots" / (page_path.replace("/", "__").replace(".html", ".jpg"))
-            visits[page_path] = visit(browser, server, site_root, page_path, shot)
+            visits[page_path] = visit(browser, server, site_root, page_path)
             _add_to_report(page_path, visits[page_path].metrics)
         return visits[page_path]
 

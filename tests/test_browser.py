@@ -4,8 +4,8 @@ Each page is visited once, as a reader would (tests/support/page_visit.py: load,
 chart into view, scroll to the end), and each test here checks one thing about that visit:
 no request left 127.0.0.1; the console logged no error at all and no request failed; every
 chart was drawn interactively from the site's own vega bundle; axe-core found no serious or
-critical accessibility violation. Full-page screenshots go to _build/screenshots/ for review,
-and the weight and drawing time of each page go to _build/browser-report.json.
+critical accessibility violation. The weight and drawing time of each page go to
+_build/browser-report.json; full-page screenshots for review come from `make bench`.
 """
 
 from __future__ import annotations

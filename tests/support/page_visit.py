@@ -2,10 +2,10 @@
 
 The visit loads the page with every request off this machine refused, scrolls each chart into
 view (charts turn interactive as they near the viewport) and waits for it, scrolls to the end,
-and lets the network settle. It then records what the page fetched and logged, takes a
-full-page screenshot, draws every icon twice (in the page's own icon font, then in the
-theme's full font), and runs axe-core. The browser tests each check one part of the record,
-so a page is loaded once however many things are checked about it.
+and lets the network settle. It then records what the page fetched and logged, draws every
+icon twice (in the page's own icon font, then in the theme's full font), and runs axe-core.
+The browser tests each check one part of the record, so a page is loaded once however many
+things are checked about it. (Screenshots for review come from `make bench`, through Lighthouse.)
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ DRAW_ICONS = """async ([icons, fonts]) => {
     const inked = ctx.getImageData(0, 0, 64, 64).data.some(v => v !== 0);
     out.push(inked ? canvas.toDataURL() : 'blank');
   }
-  await new Promise(resolve => setTimeout(resolve, 300));  // let any fallback font request start
+  if (!fonts.length) await new Promise(resolve => setTimeout(resolve, 300));  // let any fallback font request start
   return out;
 }"""
 
@@ -90,7 +90,7 @@ class Visit:
     metrics: dict = field(default_factory=dict)
 
 
-def visit(browser, server: str, site_root: Path, page_path: str, screenshot: Path) -> Visit:
+def visit(browser, server: str, site_root: Path, page_path: str) -> Visit:
     from axe_playwright_python.sync_playwright import Axe
 
     record = Visit(page_path)
@@ -134,8 +134,6 @@ def visit(browser, server: str, site_root: Path, page_path: str, screenshot: Pat
     record.fetched = _site_files(server, site_root, requested)
     record.problems = list(problems)  # what follows (icon fonts, axe's own fetches) is the test's doing
     record.metrics = page.evaluate(METRICS)
-    screenshot.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(screenshot), full_page=True, type="jpeg", quality=80)  # JPEG: far quicker on long pages
 
     record.icons = page.evaluate(FIND_ICONS)
     record.icons_in_page_font = page.evaluate(DRAW_ICONS, [record.icons, []])
