@@ -25,11 +25,11 @@ import subprocess
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
 from conftest import BIN, REPO
+from support.offline import only_this_server
 
 RUN_TIMEOUT_S = 120
 EVAL_ROLE = re.compile(r"\{eval\}`([^`]+)`")
@@ -204,16 +204,7 @@ MARKDOWN_CELLS = """() => [...window.jupyterapp.shell.currentWidget.content.mode
 @pytest.mark.parametrize("chapter", LIVE_CHAPTERS)
 def test_chapter_reruns_and_reads_well_in_jupyterlab(chapter, lab, browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    blocked: list[str] = []
-
-    def only_local(route):
-        if urlparse(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_local)
+    blocked = only_this_server(context, lab["base"])
     page = context.new_page()
     workspace = chapter.removesuffix(".ipynb")  # a fresh workspace each, so no other chapter is open
     page.goto(f"{lab['base']}/lab/workspaces/{workspace}/tree/{chapter}?reset&token={lab['token']}")

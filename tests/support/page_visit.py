@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from support.offline import only_this_server
+
 CHART_TIMEOUT_MS = 10_000
 FULL_ICON_FONTS = "/_static/vendor/fontawesome/webfonts/"
 # The theme's icon families and weights -> its full fonts.
@@ -94,19 +96,9 @@ def visit(browser, server: str, site_root: Path, page_path: str) -> Visit:
     from axe_playwright_python.sync_playwright import Axe
 
     record = Visit(page_path)
-    blocked: list[str] = []
     problems: list[str] = []
-    origin = urlparse(server).netloc
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-
-    def only_local(route):
-        if urlparse(route.request.url).netloc == origin:
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_local)
+    blocked = only_this_server(context, server)
     page = context.new_page()
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))

@@ -15,6 +15,7 @@ import sys
 from ..core import paths
 from . import stix
 from .claimreview import export as claim_reviews
+from .generated import write_or_check
 
 EXPORTS = {"claimreview.jsonld": claim_reviews, stix.EXPORT_NAME: stix.export}
 
@@ -23,18 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m takenover.cite.exports", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if a committed export differs")
     args = parser.parse_args(argv)
-    stale = []
-    for name, make in EXPORTS.items():
-        path, data = paths.DATA_DIR / name, make()
-        if args.check:
-            if not path.is_file() or path.read_bytes() != data:
-                stale.append(name)
-        else:
-            path.write_bytes(data)
-            print(f"wrote data/{name}")
-    for name in stale:
-        print(f"stale: data/{name}; run `make data`", file=sys.stderr)
-    return 1 if stale else 0
+    return write_or_check({paths.DATA_DIR / name: make() for name, make in EXPORTS.items()}, args.check, "make data")
 
 
 if __name__ == "__main__":

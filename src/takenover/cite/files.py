@@ -14,6 +14,7 @@ import pandas as pd
 from ..core.paths import REPO_ROOT
 from ..data.loader import load
 from .citation import _bib_entry, _bib_escape, citation_cff
+from .generated import write_or_check
 from .zenodo import zenodo_json
 
 REFERENCE_TYPES = {
@@ -98,17 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m takenover.cite.files", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if a committed file differs")
     args = parser.parse_args(argv)
-    stale = []
-    for path, text in generated().items():
-        if args.check:
-            if not path.is_file() or path.read_text(encoding="utf-8") != text:
-                stale.append(path.name)
-        else:
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {path.relative_to(REPO_ROOT)}")
-    for name in stale:
-        print(f"stale: {name}; run `make citation`", file=sys.stderr)
-    return 1 if stale else 0
+    files = {path: text.encode("utf-8") for path, text in generated().items()}
+    return write_or_check(files, args.check, "make citation")
 
 
 if __name__ == "__main__":
