@@ -397,3 +397,11 @@ def test_an_altered_framework_stops_the_pipeline(raw_copy, tmp_path, capsys):
     message = capsys.readouterr().err
     assert "records/disarm/source.yml" in message
     assert "vendored framework has changed" in message
+
+
+def test_an_unreadable_framework_manifest_stops_the_pipeline_naming_it(raw_copy, tmp_path, capsys):
+    (raw_copy / "records/disarm/source.yml").write_text("file: [DISARM.json\n", encoding="utf-8")
+    assert pipeline.main(["--raw", str(raw_copy), "--out", str(tmp_path / "out")]) == 1
+    message = capsys.readouterr().err
+    assert "records/disarm/source.yml" in message, message
+    assert "not valid YAML" in message, message

@@ -53,13 +53,18 @@ def read_csv(path: Path, columns: list[str]) -> list[dict[str, str]]:
     return rows
 
 
+def read_yaml(path: Path):
+    """A YAML file's content, or an error naming the file if it is not valid YAML."""
+    try:
+        return yaml.safe_load(read_utf8(path))
+    except yaml.YAMLError as err:
+        raise InputError(display_path(path), f"not valid YAML: {err}") from None
+
+
 def read_annotations(path: Path, required: list[str], optional: list[str] = ()) -> list[dict]:
     """Entries of a YAML annotation file: a list of mappings with known keys."""
     name = display_path(path)
-    try:
-        entries = yaml.safe_load(read_utf8(path))
-    except yaml.YAMLError as err:
-        raise InputError(name, f"not valid YAML: {err}") from None
+    entries = read_yaml(path)
     if not isinstance(entries, list):
         raise InputError(name, "expected a list of entries at the top level")
     allowed = set(required) | set(optional)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from ..errors import InputError
-from ..rawio import display_path, read_utf8
+from ..rawio import display_path, read_yaml
 from ..schema.fields import CODE_SCHEMES
 from .state import Build
 
@@ -29,10 +27,7 @@ CLAIM_COLUMN = {
 
 def claim_codes(path: Path, out: Build) -> list[dict]:
     file = display_path(path)
-    try:
-        book = yaml.safe_load(read_utf8(path))
-    except yaml.YAMLError as err:
-        raise InputError(file, f"not valid YAML: {err}") from None
+    book = read_yaml(path)
     by_id = {c["claim_id"]: c for c in out.tables["claims"]}
     rows = []
     for scheme in CODE_SCHEMES:

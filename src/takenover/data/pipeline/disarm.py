@@ -9,10 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import yaml
-
 from ..errors import InputError
-from ..rawio import display_path, read_annotations, read_utf8, sha256_of
+from ..rawio import display_path, read_annotations, read_utf8, read_yaml, sha256_of
 from ..schema.fields import CONFIDENCES, EVIDENCE_STATUSES
 from ..textnorm import clean
 from .state import Build
@@ -27,7 +25,7 @@ def read_bundle(folder: Path) -> dict[str, dict]:
     """The framework's objects by STIX id, after checking the file against its recorded hash."""
     manifest = folder / "source.yml"
     file = display_path(manifest)
-    source = yaml.safe_load(read_utf8(manifest))
+    source = read_yaml(manifest)
     bundle = folder / source["file"]
     if sha256_of(bundle) != source["sha256"]:
         raise InputError(

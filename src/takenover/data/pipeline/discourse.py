@@ -9,12 +9,11 @@ from __future__ import annotations
 from importlib.metadata import version
 from pathlib import Path
 
-import yaml
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from ..anchors import SourceText
 from ..errors import InputError
-from ..rawio import display_path, read_annotations, read_utf8
+from ..rawio import display_path, read_annotations, read_yaml
 from ..schema.discourse import CODERS, COMMENT_DIMENSIONS
 from ..textnorm import clean
 from .state import Build
@@ -25,10 +24,7 @@ POSITIVE_FROM, NEGATIVE_FROM = 0.05, -0.05  # VADER's documented cut-offs for it
 
 def comment_codebook(path: Path, out: Build) -> list[dict]:
     file = display_path(path)
-    try:
-        book = yaml.safe_load(read_utf8(path))
-    except yaml.YAMLError as err:
-        raise InputError(file, f"not valid YAML: {err}") from None
+    book = read_yaml(path)
     comments = {c["comment_id"] for c in out.tables["comments"] if c["captured"]}
     rows = []
     for dimension in book.get("dimensions") or []:
