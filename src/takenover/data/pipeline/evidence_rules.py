@@ -72,6 +72,13 @@ def check_supports(
                 "which is what must be cited",
                 row,
             )
+        if kind == "reference" and refs[item]["independence"] != "independent":
+            raise InputError(
+                file,
+                f"{item} is a {refs[item]['independence'].replace('_', ' ')} of {refs[item]['relays']}, so it cannot "
+                "corroborate or contradict anything",
+                row,
+            )
         kinds[item] = kind
     consulted = set(claim["_checked_against"])
     missing = [i for i in kinds if i not in consulted]
