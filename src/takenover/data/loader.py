@@ -6,7 +6,9 @@ never runs on data that differ from the committed, described dataset.
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -14,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core import paths
+from .tablecheck import CellError, check_cells
 
 
 class DataError(RuntimeError):
@@ -66,31 +69,46 @@ def load(name: str) -> pd.DataFrame:
     """Load one clean table with its schema's types, checking hash and constraints."""
     res = resource(name)
     path = paths.DATA_DIR / res["path"]
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"{path} is missing; rebuild with `make data`") from None
     digest = "sha256:" + hashlib.sha256(data).hexdigest()
     if digest != res["hash"]:
         raise DataError(f"{path} does not match the hash in datapackage.json; rebuild with `make data`")
-    fields = res["schema"]["fields"]
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
-    if list(frame.columns) != [f["name"] for f in fields]:
-        raise DataError(f"{path}: columns {list(frame.columns)} differ from the schema")
-    for spec in fields:
-        frame[spec["name"]] = _typed(frame[spec["name"]], spec, path)
-    for key in [res["schema"]["primaryKey"]] + [[f["name"]] for f in fields if f.get("constraints", {}).get("unique")]:
-        if frame.duplicated(key).any():
-            raise DataError(f"{path}: duplicate values in key {key}")
+    return parse_table(data, res["schema"], str(path))
+
+
+def cells(data: bytes, schema: dict, shown: str) -> list[dict[str, str]]:
+    """The rows of a table's CSV as text, after checking its header against the schema."""
+    names = [f["name"] for f in schema["fields"]]
+    try:
+        reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""), strict=True)
+        header = next(reader, [])
+        rows = [dict(zip(header, values, strict=True)) for values in reader]
+    except (UnicodeDecodeError, csv.Error, ValueError) as err:
+        raise DataError(f"{shown}: not a well-formed UTF-8 CSV table ({err})") from None
+    if header != names:
+        raise DataError(f"{shown}: columns {header} differ from the schema")
+    return rows
+
+
+def parse_table(data: bytes, schema: dict, shown: str) -> pd.DataFrame:
+    """A table's CSV bytes as a typed DataFrame, once every cell passes the schema (`tablecheck`)."""
+    try:
+        check_cells(schema, cells(data, schema, shown))
+    except CellError as err:
+        raise DataError(f"{shown}, row {err.row}: {err.message}") from None
+    frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    for spec in schema["fields"]:
+        frame[spec["name"]] = _typed(frame[spec["name"]], spec)
     return frame
 
 
-def _typed(column: pd.Series, spec: dict, path: Path) -> pd.Series:
+def _typed(column: pd.Series, spec: dict) -> pd.Series:
     rules = spec.get("constraints", {})
-    if rules.get("required") and column.isna().any():
-        raise DataError(f"{path}: {spec['name']} is required but has empty values")
     kind = spec["type"]
     if "enum" in rules:
-        unknown = set(column.dropna()) - set(map(str, rules["enum"]))
-        if unknown:
-            raise DataError(f"{path}: {spec['name']} has values outside its enum: {sorted(unknown)}")
         return pd.Categorical(column, categories=rules["enum"], ordered=False)
     if kind == "integer":
         return column.astype("Int64")

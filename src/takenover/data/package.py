@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import hashlib
 import io
 import json
-import shutil
-import tempfile
 from pathlib import Path
 
 from ..core.metadata import metadata
+from .errors import InputError
+from .loader import DataError, cells
+from .publish import CLEAN, DESCRIPTOR, publish
 from .schema import TABLES
 from .schema.fields import LICENCES
+from .tablecheck import CellError, cell_text, check_cells
 
-DESCRIPTOR = "datapackage.json"
-CLEAN = "clean"
 PACKAGE_META = {
     "name": "taken-over",
     "title": "Taken Over: the dataset",
@@ -26,16 +25,6 @@ PACKAGE_META = {
 }
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
 def serialise(name: str, rows: list[dict]) -> bytes:
     """One table as CSV bytes: schema column order, LF endings, fixed formats."""
     names = [f["name"] for f in TABLES[name]["schema"]["fields"]]
@@ -43,7 +32,7 @@ def serialise(name: str, rows: list[dict]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(names)
     for row in rows:
-        writer.writerow([_cell(row.get(n)) for n in names])
+        writer.writerow([cell_text(row.get(n)) for n in names])
     return buffer.getvalue().encode("utf-8")
 
 
@@ -82,24 +71,24 @@ def render(tables: dict[str, list[dict]]) -> dict[str, bytes]:
 
 
 def write_package(tables: dict[str, list[dict]], out_dir: Path) -> None:
-    """Write clean/ and the descriptor, swapping the old ones out only at the end."""
+    """Write clean/ and the descriptor as one change (see publish.py), once every table is known to load."""
     files = render(tables)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
-    try:
-        for rel, data in files.items():
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        old = out_dir / CLEAN
-        if old.exists():
-            shutil.rmtree(old)
-        (staging / CLEAN).rename(old)
-        for rel in files:
-            if not rel.startswith(f"{CLEAN}/"):
-                (staging / rel).replace(out_dir / rel)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    verify(files)
+    publish(files, out_dir)
+
+
+def verify(files: dict[str, bytes]) -> None:
+    """Every table, as it will be written, passes the loader's own check of its cells."""
+    descriptor = json.loads(files[DESCRIPTOR])
+    for res in descriptor["resources"]:
+        try:
+            check_cells(res["schema"], cells(files[res["path"]], res["schema"], res["path"]))
+        except DataError as err:
+            raise InputError("pipeline", f"{err}; the loader would refuse it") from None
+        except CellError as err:
+            raise InputError(
+                "pipeline", f"{res['path']}, row {err.row}: {err.message}; the loader would refuse it"
+            ) from None
 
 
 def read_committed(tables: dict[str, list[dict]], out_dir: Path) -> list[str]:

@@ -1,12 +1,18 @@
-"""Check clean tables against their schemas: types, enums, patterns, ranges and keys."""
+"""Check clean tables against their schemas, naming the raw file and row each bad value came from.
+
+Two steps: the values must be of the column's Python type (so a list or a mapping can never be written
+as its text), and their cells, as they will be written, must pass the same check the loader applies
+(`tablecheck`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+import math
 
 from .errors import InputError
 from .schema import TABLES
+from .tablecheck import CellError, cell_text, check_cells
 
 
 def _origin(name: str, row: dict, number: int) -> tuple[str, int | str]:
@@ -18,56 +24,35 @@ def _type_ok(kind: str, value) -> bool:
     if kind == "integer":
         return isinstance(value, int) and not isinstance(value, bool)
     if kind == "number":
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
+        return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
     if kind == "date":
-        return isinstance(value, dt.date)
+        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
     if kind == "boolean":
         return isinstance(value, bool)
     return isinstance(value, str)
 
 
 def check_table(name: str, rows: list[dict]) -> None:
-    """Types, required fields, enums, patterns, ranges and keys, as the schema says."""
-    schema = TABLES[name]["schema"]
-    names = [f["name"] for f in schema["fields"]]
+    """Columns, Python types, then every cell as the loader will read it."""
+    fields = TABLES[name]["schema"]["fields"]
+    names = [f["name"] for f in fields]
     for number, row in enumerate(rows, start=1):
         file, where = _origin(name, row, number)
         extra = {k for k in row if not k.startswith("_")} - set(names)  # `_` keys are working state, not output
         if extra:
             raise InputError(file, f"{name}: unexpected column(s) {sorted(extra)}", where)
-        for spec in schema["fields"]:
-            value, rules = row.get(spec["name"]), spec.get("constraints", {})
-            label = f"{name}.{spec['name']}"
-            if value is None:
-                if rules.get("required"):
-                    raise InputError(file, f"{label} is required", where)
-                continue
-            if not _type_ok(spec["type"], value):
-                raise InputError(file, f"{label} should be of type {spec['type']}, found {value!r}", where)
-            if "enum" in rules and value not in rules["enum"]:
-                raise InputError(file, f"{label} is {value!r}; allowed: {', '.join(rules['enum'])}", where)
-            if "pattern" in rules and not re.fullmatch(rules["pattern"], value):
-                raise InputError(file, f"{label} {value!r} does not match {rules['pattern']}", where)
-            if "minimum" in rules and value < rules["minimum"]:
-                raise InputError(file, f"{label} is below its minimum {rules['minimum']}", where)
-            if "maximum" in rules and value > rules["maximum"]:
-                raise InputError(file, f"{label} is above its maximum {rules['maximum']}", where)
-    _check_unique_key(name, rows, schema["primaryKey"])
-    for spec in schema["fields"]:
-        if spec.get("constraints", {}).get("unique"):
-            _check_unique_key(name, rows, [spec["name"]])
-
-
-def _check_unique_key(name: str, rows: list[dict], key: list[str]) -> None:
-    seen: dict = {}
-    for number, row in enumerate(rows, start=1):
-        value = tuple(row[k] for k in key)
-        if value in seen:
-            file, where = _origin(name, row, number)
-            raise InputError(
-                file, f"duplicate {name} key {'/'.join(key)} = {value if len(value) > 1 else value[0]!r}", where
-            )
-        seen[value] = number
+        for spec in fields:
+            value = row.get(spec["name"])
+            if value is not None and not _type_ok(spec["type"], value):
+                raise InputError(
+                    file, f"{name}.{spec['name']} should be of type {spec['type']}, found {value!r}", where
+                )
+    cells = [{n: cell_text(row.get(n)) for n in names} for row in rows]
+    try:
+        check_cells(TABLES[name]["schema"], cells)
+    except CellError as err:
+        file, where = _origin(name, rows[err.row - 1], err.row)
+        raise InputError(file, f"{name}.{err.message}", where) from None
 
 
 def check_foreign_keys(tables: dict[str, list[dict]]) -> None:

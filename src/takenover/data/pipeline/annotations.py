@@ -7,8 +7,10 @@ from pathlib import Path
 
 from ..anchors import SourceText, anchor_entries
 from ..errors import InputError
+from ..inputs.annotations import CounterAccount, Event, Hedge, Incident, Measurement, SegmentRole
+from ..inputs.read import read_entries
 from ..lines import Line
-from ..rawio import check_unique, display_path, parse_date, read_annotations
+from ..rawio import check_unique, display_path, parse_date
 from ..schema.fields import SEGMENT_ROLES
 from ..textnorm import clean, words
 from ..thread_parser import find_header
@@ -17,8 +19,7 @@ from .state import Build
 
 
 def incidents(path: Path, texts: dict[str, SourceText], out: Build) -> list[dict]:
-    keys = ["id", "title", "platform", "date_start", "date_precision", "date_basis", "source", "summary", "quote"]
-    entries = read_annotations(path, keys)
+    entries = read_entries(path, Incident)
     file = display_path(path)
     check_unique(entries, "id", file)
     rows = []
@@ -47,7 +48,7 @@ def segments(
 ) -> list[dict]:
     """Every non-blank line, with its default role unless an annotation says otherwise."""
     file = display_path(path)
-    entries = read_annotations(path, ["source", "quote", "role"], ["occurrence"])
+    entries = read_entries(path, SegmentRole)
     roles: dict[tuple[str, int], str] = {}
     for number, entry, anchor in anchor_entries(entries, texts, file):
         if entry["role"] not in SEGMENT_ROLES:
@@ -90,8 +91,7 @@ def segments(
 
 def events(path: Path, texts: dict[str, SourceText], references: list[dict], out: Build) -> list[dict]:
     """Dated events: each anchored to a quote in a primary text, or resting on a reference."""
-    keys = ["id", "incident", "date", "precision", "date_basis", "reasoning", "description"]
-    entries = read_annotations(path, keys, ["time", "source", "quote", "occurrence", "reference"])
+    entries = read_entries(path, Event)
     file = display_path(path)
     check_unique(entries, "id", file)
     known_refs = {r["reference_key"] for r in references}
@@ -134,17 +134,7 @@ def events(path: Path, texts: dict[str, SourceText], references: list[dict], out
 
 
 def measurements(path: Path, texts: dict[str, SourceText], comments: list[dict], out: Build) -> list[dict]:
-    keys = ["id", "incident", "source", "subject", "unit", "bound", "stated_by", "speaker_role", "quote"]
-    optional = [
-        "value",
-        "value_high",
-        "applies_date",
-        "applies_time",
-        "applies_precision",
-        "applies_note",
-        "occurrence",
-    ]
-    entries = read_annotations(path, keys, optional)
+    entries = read_entries(path, Measurement)
     file = display_path(path)
     check_unique(entries, "id", file)
     rows = []
@@ -181,7 +171,7 @@ def measurements(path: Path, texts: dict[str, SourceText], comments: list[dict],
 
 
 def counter_accounts(path: Path, out: Build) -> list[dict]:
-    entries = read_annotations(path, ["id", "incident", "reference", "party", "summary"])
+    entries = read_entries(path, CounterAccount)
     file = display_path(path)
     check_unique(entries, "id", file)
     rows = [
@@ -200,10 +190,10 @@ def counter_accounts(path: Path, out: Build) -> list[dict]:
 
 
 def hedge_lexicon(path: Path, out: Build) -> list[dict]:
-    entries = read_annotations(path, ["term", "kind"])
+    entries = read_entries(path, Hedge)
     file = display_path(path)
     rows = [
-        {"term": clean(str(e["term"])).lower(), "kind": e["kind"], "_origin": (file, n)}
+        {"term": clean(e["term"]).lower(), "kind": e["kind"], "_origin": (file, n)}
         for n, e in enumerate(entries, start=1)
     ]
     check_unique(rows, "term", file)

@@ -8,45 +8,21 @@ from pathlib import Path
 from ..anchors import SourceText, anchor_entries
 from ..errors import InputError
 from ..hedges import compile_lexicon, find_hedges
-from ..rawio import check_unique, display_path, read_annotations
+from ..inputs.annotations import Claim
+from ..inputs.read import read_entries
+from ..rawio import check_unique, display_path
 from ..schema import TABLES
 from ..textnorm import clean, words
 from . import evidence_rules
 from .state import Build
 
-CLAIM_KEYS = [
-    "id",
-    "source",
-    "quote",
-    "incident",
-    "restatement",
-    "claimant",
-    "claimant_kind",
-    "chain",
-    "type",
-    "status",
-    "likelihood",
-    "confidence",
-    "verdict",
-]
-CLAIM_OPTIONAL = [
-    "excerpt",
-    "corroborated_by",
-    "contradicted_by",
-    "checked_against",
-    "checks",
-    "counter",
-    "coding_note",
-    "occurrence",
-]
-LIST_KEYS = ["chain", "corroborated_by", "contradicted_by", "checked_against", "checks"]
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 EXCERPT_MAX_WORDS = 8
 
 
 def claims(path: Path, texts: dict[str, SourceText], out: Build) -> tuple[list[dict], list[dict]]:
     """The claims table and the claim_excerpts table."""
-    entries = read_annotations(path, CLAIM_KEYS, CLAIM_OPTIONAL)
+    entries = read_entries(path, Claim)
     file = display_path(path)
     check_unique(entries, "id", file)
     lexicon = compile_lexicon([h["term"] for h in out.tables["hedge_lexicon"]])
@@ -56,11 +32,8 @@ def claims(path: Path, texts: dict[str, SourceText], out: Build) -> tuple[list[d
     labels = {s["source_id"]: s["label"] for s in out.tables["sources"]} | {k: r["label"] for k, r in refs.items()}
     rows, excerpts = [], []
     for number, entry, anchor in anchor_entries(entries, texts, file):
-        for key in LIST_KEYS:
-            if not isinstance(entry.get(key) or [], list):
-                raise InputError(file, f"{key} must be a list", number)
         segment = _segment_of(entry, anchor, out, file, number)
-        chain = [str(link) for link in entry["chain"]]
+        chain = list(entry["chain"])
         for link in chain:
             if KEY.match(link) and link not in labels:
                 raise InputError(file, f"chain names {link!r}, which is no source or reference key", number)
@@ -94,7 +67,7 @@ def claims(path: Path, texts: dict[str, SourceText], out: Build) -> tuple[list[d
             "_chain": chain,
         }
         for key in ["corroborated_by", "contradicted_by", "checked_against", "checks"]:
-            claim[f"_{key}"] = [str(item) for item in entry.get(key) or []]
+            claim[f"_{key}"] = list(entry[key])
         claim["corroborated_by"] = "; ".join(claim["_corroborated_by"]) or None
         claim["contradicted_by"] = "; ".join(claim["_contradicted_by"]) or None
         claim["checked_against"] = "; ".join(claim["_checked_against"]) or None

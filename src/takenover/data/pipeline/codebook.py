@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
-from ..rawio import display_path, read_yaml
+from ..inputs.documents import ClaimCodebook
+from ..inputs.read import read_document
+from ..rawio import display_path
 from ..schema.fields import CODE_SCHEMES
 from .state import Build
 
@@ -27,11 +29,11 @@ CLAIM_COLUMN = {
 
 def claim_codes(path: Path, out: Build) -> list[dict]:
     file = display_path(path)
-    book = read_yaml(path)
+    book = read_document(path, ClaimCodebook)
     by_id = {c["claim_id"]: c for c in out.tables["claims"]}
     rows = []
     for scheme in CODE_SCHEMES:
-        for number, entry in enumerate(book.get(SECTIONS[scheme]) or [], start=1):
+        for number, entry in enumerate(book[SECTIONS[scheme]], start=1):
             example = entry.get("example")
             if example and (
                 scheme not in CLAIM_COLUMN or by_id.get(example, {}).get(CLAIM_COLUMN[scheme]) != entry["code"]

@@ -6,8 +6,10 @@ from pathlib import Path
 
 from ..anchors import SourceText, anchor_entries
 from ..errors import InputError
+from ..inputs.annotations import CommentAuthor
+from ..inputs.read import read_entries
 from ..lines import Line
-from ..rawio import display_path, read_annotations
+from ..rawio import display_path
 from ..textnorm import clean, words
 from ..thread_parser import NUMBERED, find_header, parse_thread
 from .state import Build
@@ -67,7 +69,7 @@ def comments_and_threads(
 
     path = raw_dir / "annotations" / "comment_authors.yml"
     file = display_path(path)
-    entries = read_annotations(path, ["source", "quote", "basis"], ["occurrence"])
+    entries = read_entries(path, CommentAuthor)
     for number, entry, anchor in anchor_entries(entries, texts, file):
         comment = comment_at(comments, entry["source"], anchor.start, anchor.end)
         if comment is None:

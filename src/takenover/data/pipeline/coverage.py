@@ -8,7 +8,9 @@ from pathlib import Path
 
 from ..anchors import SourceText, anchor_entries
 from ..errors import InputError
-from ..rawio import display_path, read_annotations
+from ..inputs.annotations import NonClaim
+from ..inputs.read import read_entries
+from ..rawio import display_path
 from ..schema.fields import ASSERTING_ROLES, NON_CLAIM_REASONS
 from ..textnorm import clean
 from .state import Build
@@ -18,7 +20,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'\u201c\u2018(\u2022\u2013-])"
 
 def sentences(path: Path, texts: dict[str, SourceText], out: Build) -> list[dict]:
     file = display_path(path)
-    entries = read_annotations(path, ["source", "quote", "reason"], ["occurrence"])
+    entries = read_entries(path, NonClaim)
     exempt = {}
     for number, entry, anchor in anchor_entries(entries, texts, file):
         if entry["reason"] not in NON_CLAIM_REASONS:

@@ -10,7 +10,10 @@ import json
 from pathlib import Path
 
 from ..errors import InputError
-from ..rawio import display_path, read_annotations, read_utf8, read_yaml, sha256_of
+from ..inputs.annotations import Comparison, DisarmCoding, DisarmNote
+from ..inputs.documents import DisarmManifest
+from ..inputs.read import read_document, read_entries
+from ..rawio import display_path, read_bytes, read_utf8, sha256_of
 from ..schema.fields import CONFIDENCES, EVIDENCE_STATUSES
 from ..textnorm import clean
 from .state import Build
@@ -25,7 +28,8 @@ def read_bundle(folder: Path) -> dict[str, dict]:
     """The framework's objects by STIX id, after checking the file against its recorded hash."""
     manifest = folder / "source.yml"
     file = display_path(manifest)
-    source = read_yaml(manifest)
+    source = read_document(manifest, DisarmManifest)
+    read_bytes(folder / source["licence_file"])  # the licence must be there beside the framework
     bundle = folder / source["file"]
     if sha256_of(bundle) != source["sha256"]:
         raise InputError(
@@ -47,9 +51,7 @@ def _external_id(obj: dict) -> str | None:
 
 def episode_techniques(path: Path, bundle: dict[str, dict], out: Build) -> list[dict]:
     file = display_path(path)
-    entries = read_annotations(
-        path, ["incident", "technique", "claims", "attested", "status", "confidence", "rationale"]
-    )
+    entries = read_entries(path, DisarmCoding)
     techniques = {_external_id(o): o for o in bundle.values() if o["type"] == "attack-pattern"}
     claims = {c["claim_id"]: c for c in out.tables["claims"]}
     rows, seen = [], set()
@@ -60,7 +62,7 @@ def episode_techniques(path: Path, bundle: dict[str, dict], out: Build) -> list[
         if key in seen:
             raise InputError(file, f"{entry['technique']} is coded twice for {entry['incident']}", n)
         seen.add(key)
-        cited = [str(c) for c in entry["claims"] or []]
+        cited = entry["claims"]
         if not cited:
             raise InputError(file, "a coding needs at least one supporting claim", n)
         for claim_id in cited:
@@ -111,7 +113,7 @@ def episode_techniques(path: Path, bundle: dict[str, dict], out: Build) -> list[
 
 def disarm_notes(path: Path, out: Build) -> list[dict]:
     file = display_path(path)
-    entries = read_annotations(path, ["incident", "behaviour", "claims", "note"])
+    entries = read_entries(path, DisarmNote)
     claims = {c["claim_id"]: c for c in out.tables["claims"]}
     rows = []
     for n, entry in enumerate(entries, start=1):
@@ -171,11 +173,11 @@ def episode_comparison(path: Path, out: Build) -> list[dict]:
     from .evidence_rules import ATTRIBUTION
 
     file = display_path(path)
-    entries = read_annotations(path, ["incident", "dimension", "summary", "claims"])
+    entries = read_entries(path, Comparison)
     claims = {c["claim_id"]: c for c in out.tables["claims"]}
     rows = []
     for n, entry in enumerate(entries, start=1):
-        cited = [str(c) for c in entry["claims"] or []]
+        cited = entry["claims"]
         if not cited:
             raise InputError(file, "a summary needs the claims it rests on", n)
         for claim_id in cited:

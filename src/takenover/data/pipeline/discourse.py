@@ -13,7 +13,10 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from ..anchors import SourceText
 from ..errors import InputError
-from ..rawio import display_path, read_annotations, read_yaml
+from ..inputs.annotations import CommentCoding
+from ..inputs.documents import CommentCodebook
+from ..inputs.read import read_document, read_entries
+from ..rawio import display_path
 from ..schema.discourse import CODERS, COMMENT_DIMENSIONS
 from ..textnorm import clean
 from .state import Build
@@ -24,10 +27,10 @@ POSITIVE_FROM, NEGATIVE_FROM = 0.05, -0.05  # VADER's documented cut-offs for it
 
 def comment_codebook(path: Path, out: Build) -> list[dict]:
     file = display_path(path)
-    book = read_yaml(path)
+    book = read_document(path, CommentCodebook)
     comments = {c["comment_id"] for c in out.tables["comments"] if c["captured"]}
     rows = []
-    for dimension in book.get("dimensions") or []:
+    for dimension in book["dimensions"]:
         if dimension["name"] not in COMMENT_DIMENSIONS:
             raise InputError(file, f"unknown dimension {dimension['name']!r}")
         for number, entry in enumerate(dimension["codes"], start=1):
@@ -54,7 +57,7 @@ def comment_codebook(path: Path, out: Build) -> list[dict]:
 def comment_codings(path: Path, out: Build) -> list[dict]:
     """Every captured comment coded on every dimension by each coder, with known codes only."""
     file = display_path(path)
-    entries = read_annotations(path, ["coder", "comment", *COMMENT_DIMENSIONS], ["note"])
+    entries = read_entries(path, CommentCoding)
     codes = {(c["dimension"], c["code"]) for c in out.tables["comment_codes"]}
     several = {c["dimension"]: c["several"] for c in out.tables["comment_codes"]}
     captured = {c["comment_id"] for c in out.tables["comments"] if c["captured"]}

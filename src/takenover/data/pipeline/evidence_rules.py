@@ -61,6 +61,10 @@ def check_supports(
                 "post and the comments under it are one source, so it cannot corroborate it",
                 row,
             )
+        if kind == "claim" and item in claim["_corroborated_by"] and claims[item]["evidence_status"] == "contradicted":
+            raise InputError(
+                file, f"{item} is contradicted, so it corroborates nothing; cite what contradicts it instead", row
+            )
         if item in claim["_chain"]:
             raise InputError(
                 file, f"{item} is in the claim's own chain of attribution, so it is not independent of it", row

@@ -10,7 +10,9 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..errors import InputError
-from ..rawio import check_unique, display_path, parse_date, parse_float, parse_int, read_annotations, read_csv
+from ..inputs.documents import Reference
+from ..inputs.read import read_entries
+from ..rawio import check_unique, display_path, parse_date, parse_float, parse_int, read_csv
 from ..schema.fields import SPENDING_ITEMS, VOTE_SHARE_SERIES
 from ..textnorm import clean
 from .state import Build
@@ -20,29 +22,18 @@ SPENDING_LABELS = {
     "Facebook spending": "facebook_spending",
 }
 assert sorted(SPENDING_LABELS.values()) == sorted(SPENDING_ITEMS)
-REFERENCE_KEYS = ["key", "type", "label", "title", "notes", "read_as", "independence", "stance"]
-REFERENCE_OPTIONAL = [
-    "author",
-    "outlet",
-    "published",
-    "date_precision",
-    "date_basis",
-    "urls",
-    "known_through",
-    "relays",
-]
 READ_AS = ["stored_copy", "reference_notes", "not_held"]
 INDEPENDENCE = ["independent", "relay", "same_source"]
 
 
 def references(path: Path, source_ids: set[str], out: Build) -> list[dict]:
-    entries = read_annotations(path, REFERENCE_KEYS, REFERENCE_OPTIONAL)
+    entries = read_entries(path, Reference)
     file = display_path(path)
     check_unique(entries, "key", file)
     keys = {e["key"] for e in entries} | source_ids
     rows = []
     for n, e in enumerate(entries, start=1):
-        urls = [str(u) for u in e.get("urls") or []]
+        urls = e["urls"]
         if (e.get("published") is None) != (e.get("date_precision") is None):
             raise InputError(file, "give published and date_precision together, or neither", n)
         through = e.get("known_through")

@@ -6,14 +6,24 @@ from pathlib import Path
 
 from ..checks import run_checks
 from ..lines import nonblank_lines
+from ..rawio import recording_reads
 from ..schema import TABLES
-from ..validate import check_foreign_keys, check_table
+from ..validate import check_foreign_keys
 from . import annotations, claims, codebook, comments, coverage, disarm, discourse, records, second_coding, sources
 from .state import Build
+from .unread import refuse_unread
 
 
 def build(raw_dir: Path) -> Build:
-    """Read and check every raw input; return the clean tables in memory."""
+    """Read and check every raw input, and refuse any file none of them reads; the clean tables in memory."""
+    with recording_reads() as read:
+        out = _tables(raw_dir)
+    refuse_unread(raw_dir, read)
+    return out
+
+
+def _tables(raw_dir: Path) -> Build:
+    """Each stage in order; every table is checked against its schema as it is added (see state.py)."""
     out = Build()
     notes = raw_dir / "annotations"
     record_files = raw_dir / "records"
@@ -59,7 +69,5 @@ def build(raw_dir: Path) -> Build:
     tables["disarm_objects"] = disarm.disarm_objects(framework, out)
 
     out.tables = {name: tables[name] for name in TABLES}
-    for name, rows in out.tables.items():
-        check_table(name, rows)
     check_foreign_keys(out.tables)
     return out

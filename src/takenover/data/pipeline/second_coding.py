@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
-from ..rawio import display_path, read_annotations, read_csv
+from ..inputs.annotations import Resolution
+from ..inputs.read import read_entries
+from ..rawio import display_path, read_csv
 from ..schema.fields import CONFIDENCES, EVIDENCE_STATUSES, LIKELIHOODS
 from .state import Build
 
@@ -35,7 +37,7 @@ def second_coding(sample_path: Path, resolutions_path: Path, out: Build) -> list
     claims = {c["claim_id"]: c for c in out.tables["claims"]}
     rules = {c["code"] for c in out.tables["claim_codes"] if c["scheme"] == "resolution"}
     res_file = display_path(resolutions_path)
-    entries = read_annotations(resolutions_path, ["claim", "rule", "status", "likelihood", "note"])
+    entries = read_entries(resolutions_path, Resolution)
     resolved = {}
     for n, entry in enumerate(entries, start=1):
         if entry["rule"] not in rules:

@@ -8,7 +8,10 @@ tables has its own module.
 from .claims import CLAIM_TABLES
 from .disarm import DISARM_TABLES
 from .discourse import DISCOURSE_TABLES
+from .ids import with_patterns
 from .records import RECORD_TABLES
 from .texts import TEXT_TABLES
 
-TABLES: dict[str, dict] = {**TEXT_TABLES, **RECORD_TABLES, **CLAIM_TABLES, **DISCOURSE_TABLES, **DISARM_TABLES}
+TABLES: dict[str, dict] = with_patterns(
+    {**TEXT_TABLES, **RECORD_TABLES, **CLAIM_TABLES, **DISCOURSE_TABLES, **DISARM_TABLES}
+)

@@ -19,6 +19,7 @@ from .fields import (
     reference_fk,
     source_fk,
 )
+from .ids import TIME_OF_DAY
 
 SPAN_NOTE = "To read the words, take raw[char_start:char_end] of the source's raw file."
 
@@ -224,7 +225,7 @@ TEXT_TABLES: dict[str, dict] = {
                     "time",
                     "string",
                     "Clock time (HH:MM, UK time) when precision is hour.",
-                    pattern="^[0-2][0-9]:[0-5][0-9]$",
+                    pattern=f"^{TIME_OF_DAY}$",
                 ),
                 field("precision", "string", "How exact the date is.", required=True, enum=DATE_PRECISIONS),
                 field(
@@ -277,7 +278,7 @@ TEXT_TABLES: dict[str, dict] = {
                     "applies_time",
                     "string",
                     "Clock time (HH:MM, UK time) when applies_precision is hour.",
-                    pattern="^[0-2][0-9]:[0-5][0-9]$",
+                    pattern=f"^{TIME_OF_DAY}$",
                 ),
                 field("applies_precision", "string", "How exact applies_date is.", enum=DATE_PRECISIONS),
                 field("applies_note", "string", "When the number applies, in words."),
