@@ -63,7 +63,7 @@ def searches(path: Path, out: Build) -> list[dict]:
 
 
 def claim_rechecks(path: Path, out: Build) -> list[dict]:
-    entries = read_annotations(path, ["claim", "question", "searches", "outcome", "note"], ["found"])
+    entries = read_annotations(path, ["claim", "question", "outcome", "note"], ["found", "searches"])
     file = display_path(path)
     check_unique(entries, "claim", file)
     claims = {c["claim_id"]: c for c in out.tables["claims"]}
@@ -76,6 +76,8 @@ def claim_rechecks(path: Path, out: Build) -> list[dict]:
         found = _listed(e, "found", file, number)
         _known(ran, search_ids, "searches in searches.yml", "searches", file, number)
         _known(found, refs, "references", "found", file, number)
+        if not ran and claims[e["claim"]]["evidence_status"] != "not_checkable":
+            raise InputError(file, f"{e['claim']} can be checked in principle, so name the searches run", number)
         if e["outcome"] not in RECHECK_OUTCOMES:
             raise InputError(file, f"outcome must be one of {RECHECK_OUTCOMES}", number)
         if e["outcome"] != "silent" and not found:
@@ -84,7 +86,7 @@ def claim_rechecks(path: Path, out: Build) -> list[dict]:
             {
                 "claim_id": e["claim"],
                 "question": clean(e["question"]),
-                "search_ids": "; ".join(ran),
+                "search_ids": "; ".join(ran) or None,
                 "found": "; ".join(found) or None,
                 "outcome": e["outcome"],
                 "note": clean(e["note"]),

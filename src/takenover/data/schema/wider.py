@@ -51,7 +51,12 @@ WIDER_TABLES: dict[str, dict] = {
             "fields": [
                 field("claim_id", "string", "The claim.", required=True, unique=True),
                 field("question", "string", "What would settle the claim.", required=True),
-                field("search_ids", "string", "The searches that looked for it, separated by '; '.", required=True),
+                field(
+                    "search_ids",
+                    "string",
+                    "The searches that looked for it, separated by '; '; empty only for a claim that cannot be "
+                    "checked in principle (an opinion, a forecast), whose note says so.",
+                ),
                 field("found", "string", "References that bear on it, separated by '; '; empty if none."),
                 field(
                     "outcome",
