@@ -3,14 +3,16 @@ one line naming the file and row, and leaves the output folder as it was."""
 
 from __future__ import annotations
 
+import csv
 import shutil
 
 import pytest
 
-from takenover.data import pipeline
+from takenover.data import loader, pipeline
+from takenover.data.tablecheck import FORMULA_START
 
 from conftest import DATA
-from support.hostile_cases import CASES
+from support.hostile_cases import CASES, FORMULAS
 
 
 @pytest.fixture(scope="module")
@@ -42,3 +44,32 @@ def test_hostile_input_stops_with_one_line_naming_file_and_row(case, raw_copy, c
 def test_every_case_has_a_distinct_name():
     names = [case.name for case in CASES]
     assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("case", FORMULAS, ids=[case.name for case in FORMULAS])
+def test_text_a_spreadsheet_would_run_is_published_as_text(case, raw_copy, tmp_path, monkeypatch):
+    """The rule for formula characters (tablecheck.py): one apostrophe before the cell, none after load()."""
+    case.damage(raw_copy)
+    out = tmp_path / "out"
+    assert pipeline.main(["--raw", str(raw_copy), "--out", str(out)]) == 0
+    with open(out / "clean" / f"{case.table}.csv", encoding="utf-8", newline="") as handle:
+        published = [row[case.column] for row in csv.DictReader(handle)]
+    assert "'" + case.value in published
+    assert not any(cell.startswith(FORMULA_START) for cell in published)
+    monkeypatch.setattr(loader.paths, "DATA_DIR", out)
+    monkeypatch.setattr(loader.paths, "DESCRIPTOR_PATH", out / "datapackage.json")
+    loader._descriptor.cache_clear()
+    try:
+        assert case.value in list(loader.load(case.table)[case.column])
+    finally:
+        loader._descriptor.cache_clear()
+
+
+def test_no_published_text_cell_starts_like_a_formula():
+    """The committed tables keep the rule too (the loader would refuse a bare formula character)."""
+    for res in loader.descriptor()["resources"]:
+        text_columns = [f["name"] for f in res["schema"]["fields"] if f["type"] == "string"]
+        with open(DATA / res["path"], encoding="utf-8", newline="") as handle:
+            for number, row in enumerate(csv.DictReader(handle), start=1):
+                for column in text_columns:
+                    assert not row[column].startswith(FORMULA_START), f"{res['path']}, row {number}, {column}"

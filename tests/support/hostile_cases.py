@@ -70,7 +70,6 @@ def rename_everywhere(old: str, new: str) -> Callable[[Path], None]:
 
 
 SUNDAY_TIMES = "- key: sundaytimes2018\n"
-TIMES_URL = "https://www.thetimes.co.uk/edition/news/labour-hq-used-facebook-ads-to-deceive-corbyn-3hvn0jzr8"
 CANARY_URL = "https://www.thecanary.co/uk/analysis/2018/07/16/"
 EVENT_1 = "- id: EV-group-01\n"
 MEASURE_1 = "- id: M-group-01\n"
@@ -80,7 +79,7 @@ SECURITY = [
     Case(
         "javascript_address_in_references",
         "security: address",
-        edit("references.yml", f"urls: [{TIMES_URL}]", "urls: ['javascript:alert(1)']"),
+        lambda raw: set_key(raw / "references.yml", SUNDAY_TIMES, "urls", "['javascript:alert(1)']"),
         "references.yml",
         row_of("references.yml", SUNDAY_TIMES),
         ("'javascript:alert(1)'", "absolute http(s) address"),
@@ -96,7 +95,9 @@ SECURITY = [
     Case(
         "brace_in_address_injects_bibtex",
         "security: address",
-        edit("references.yml", f"urls: [{TIMES_URL}]", "urls: ['https://example.org/x}, note = {injected']"),
+        lambda raw: set_key(
+            raw / "references.yml", SUNDAY_TIMES, "urls", "['https://example.org/x}, note = {injected']"
+        ),
         "references.yml",
         row_of("references.yml", SUNDAY_TIMES),
         ("https://example.org/x}", "absolute http(s) address"),
@@ -104,7 +105,7 @@ SECURITY = [
     Case(
         "address_without_a_host",
         "security: address",
-        edit("references.yml", f"urls: [{TIMES_URL}]", "urls: ['https:///edition/news']"),
+        lambda raw: set_key(raw / "references.yml", SUNDAY_TIMES, "urls", "['https:///edition/news']"),
         "references.yml",
         row_of("references.yml", SUNDAY_TIMES),
         ("absolute http(s) address",),
@@ -445,6 +446,14 @@ UNREAD = [
 
 EVIDENCE = [
     Case(
+        "corroboration_circle",
+        "evidence logic",
+        claim("CL-U43", status="corroborated_in_corpus", corroborated_by="[CL-A19]"),
+        f"{ANN}/claims.yml",
+        claim_at("CL-A19"),
+        ("corroboration runs in a circle (CL-A19 → CL-U43 → CL-A19)",),
+    ),
+    Case(
         "corroborated_by_a_contradicted_claim",
         "evidence logic",
         claim("CL-A02", corroborated_by="[labourbriefing2017, CL-U13]", checked_against="[labourbriefing2017, CL-U13]"),
@@ -454,40 +463,59 @@ EVIDENCE = [
     ),
 ]
 
+
+@dataclass(frozen=True)
+class Formula:
+    """Text a spreadsheet would run as a formula: published with an apostrophe before it, loaded without."""
+
+    name: str
+    damage: Callable[[Path], None]
+    table: str
+    column: str
+    value: str
+
+
+HYPERLINK = '=HYPERLINK("http://x.invalid","y")'
+DDE = "@SUM(1+1)*cmd|' /C calc'!A0"
 FORMULAS = [
-    Case(
+    Formula(
         "formula_equals_in_text",
-        "spreadsheet formula",
         lambda raw: set_key(
-            raw / ANN / "counter_accounts.yml", COUNTER_1, "party", '\'=HYPERLINK("http://x.invalid","y")\''
+            raw / ANN / "counter_accounts.yml", COUNTER_1, "party", f"'{HYPERLINK.replace(chr(39), chr(39) * 2)}'"
         ),
-        f"{ANN}/counter_accounts.yml",
-        1,
-        ("party", "starts with '='", "spreadsheet"),
+        "counter_accounts",
+        "party",
+        HYPERLINK,
     ),
-    Case(
+    Formula(
         "formula_plus_in_csv",
-        "spreadsheet formula",
         edit("records/campaign_spending_2017.csv", ",regulated period 9 Jun 2016", ",+regulated period 9 Jun 2016"),
-        "records/campaign_spending_2017.csv",
-        1,
-        ("note", "starts with '+'"),
+        "campaign_spending",
+        "note",
+        "+regulated period 9 Jun 2016 to 8 Jun 2017",
     ),
-    Case(
+    Formula(
         "formula_minus_in_text",
-        "spreadsheet formula",
         lambda raw: set_key(raw / ANN / "counter_accounts.yml", COUNTER_1, "summary", "'-2+3 said the statement'"),
-        f"{ANN}/counter_accounts.yml",
-        1,
-        ("summary", "starts with '-'"),
+        "counter_accounts",
+        "summary",
+        "-2+3 said the statement",
     ),
-    Case(
+    Formula(
         "formula_at_in_text",
-        "spreadsheet formula",
-        edit("sources.csv", "Social media group Red Labour sabotaged", "@SUM(1+1)*cmd|' /C calc'!A0"),
-        "sources.csv",
-        2,
-        ("title", "starts with '@'"),
+        edit("sources.csv", "Social media group Red Labour sabotaged", DDE.replace('"', '""')),
+        "sources",
+        "title",
+        DDE,
+    ),
+    Formula(
+        "apostrophe_in_text_round_trips",
+        lambda raw: set_key(
+            raw / ANN / "counter_accounts.yml", COUNTER_1, "party", '"\'Twas the people who took over"'
+        ),
+        "counter_accounts",
+        "party",
+        "'Twas the people who took over",
     ),
 ]
 
@@ -549,6 +577,14 @@ TRACEBACKS = [
         ("the file is empty",),
     ),
     Case(
+        "measurements_emptied_to_an_empty_list",
+        "traceback",
+        write(f"{ANN}/measurements.yml", "[]\n"),
+        f"{ANN}/measurements.yml",
+        None,
+        ("no entries",),
+    ),
+    Case(
         "mapping_instead_of_a_list",
         "traceback",
         write(f"{ANN}/counter_accounts.yml", "id: CA-x\nincident: red-labour-2016\n"),
@@ -595,5 +631,5 @@ MISLEADING = [
     ),
 ]
 
-CASES = SECURITY + SHAPES + DUPLICATES + IDS + LOADER_REFUSES + IMPOSSIBLE + UNREAD + EVIDENCE + FORMULAS
+CASES = SECURITY + SHAPES + DUPLICATES + IDS + LOADER_REFUSES + IMPOSSIBLE + UNREAD + EVIDENCE
 CASES += TRACEBACKS + MISLEADING

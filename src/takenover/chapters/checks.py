@@ -71,6 +71,7 @@ def check_facts() -> dict[str, str]:
         "lne_majority_2015": f"{checks.loc['lne-majority-2015', 'record_value']:,.0f}",
         "lne_majority_2017": f"{checks.loc['lne-majority-2017', 'record_value']:,.0f}",
         "pudsey_share_2015": f"{checks.loc['pudsey-majority-2015', 'record_value']}",
+        "lne_share_2015": f"{checks.loc['lne-majority-share-2015', 'record_value']}",
         "five_k": f"£{five_k:,}",
         "five_k_share_fb": f"{checks.loc['five-thousand-scale', 'record_value']}%",
         "labour_fb_spend": f"£{spend.loc[('Labour Party', 'facebook_spending')]:,}",

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core import paths
-from .tablecheck import CellError, check_cells
+from .tablecheck import CellError, check_cells, text_of
 
 
 class DataError(RuntimeError):
@@ -118,4 +118,4 @@ def _typed(column: pd.Series, spec: dict) -> pd.Series:
         return column.map({"true": True, "false": False}).astype("boolean")
     if kind == "date":
         return pd.to_datetime(column, format="%Y-%m-%d")
-    return column.astype("string")
+    return column.map(text_of, na_action="ignore").astype("string")

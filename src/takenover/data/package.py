@@ -21,18 +21,22 @@ PACKAGE_META = {
     "title": "Taken Over: the dataset",
     "description": "Three primary texts on online sabotage around Corbyn-era Labour (2016-2018), segmented, "
     "annotated and joined to election, vote-share and spending records. Licences differ by resource: each "
-    "resource names its own. The primary texts themselves are not part of the package.",
+    "resource names its own. The primary texts themselves are not part of the package. A text cell that "
+    "begins with =, +, -, @, a tab, a carriage return or an apostrophe is written with one more apostrophe "
+    "in front, so that spreadsheets show it as text and never run it as a formula; drop that apostrophe to "
+    "read the value (takenover.load does).",
 }
 
 
 def serialise(name: str, rows: list[dict]) -> bytes:
     """One table as CSV bytes: schema column order, LF endings, fixed formats."""
-    names = [f["name"] for f in TABLES[name]["schema"]["fields"]]
+    fields = TABLES[name]["schema"]["fields"]
+    names = [f["name"] for f in fields]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(names)
     for row in rows:
-        writer.writerow([cell_text(row.get(n)) for n in names])
+        writer.writerow([cell_text(row.get(f["name"]), f["type"]) for f in fields])
     return buffer.getvalue().encode("utf-8")
 
 

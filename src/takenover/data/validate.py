@@ -47,7 +47,8 @@ def check_table(name: str, rows: list[dict]) -> None:
                 raise InputError(
                     file, f"{name}.{spec['name']} should be of type {spec['type']}, found {value!r}", where
                 )
-    cells = [{n: cell_text(row.get(n)) for n in names} for row in rows]
+    kinds = {f["name"]: f["type"] for f in fields}
+    cells = [{n: cell_text(row.get(n), kinds[n]) for n in names} for row in rows]
     try:
         check_cells(TABLES[name]["schema"], cells)
     except CellError as err:

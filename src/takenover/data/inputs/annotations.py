@@ -116,6 +116,7 @@ class Claim(Anchored):
     checks: list[Slug] = Field(default_factory=list)
     counter: id_of(ids.COUNTER_ID) | None = None
     coding_note: Text | None = None
+    core: bool = False
 
 
 class NonClaim(Anchored):
@@ -169,3 +170,45 @@ class Comparison(Entry):
     dimension: Text
     summary: Text
     claims: list[ClaimId]
+
+
+SearchId = id_of(ids.SEARCH_ID)
+
+
+class Search(Entry):
+    """searches.yml: one search of the wider public record."""
+
+    id: SearchId
+    run_by: Text
+    corpus: Text
+    query: Text
+    returned: Text
+    found: list[Slug] = Field(default_factory=list)
+
+
+class Recheck(Entry):
+    """claim_rechecks.yml: what an open claim was looked for in the wider record, and what was found."""
+
+    claim: ClaimId
+    question: Text
+    searches: list[SearchId] = Field(default_factory=list)
+    found: list[Slug] = Field(default_factory=list)
+    outcome: Text
+    note: Text
+
+
+class Grade(Entry):
+    status: Text
+    likelihood: Text
+    confidence: Text
+
+
+class Revision(Entry):
+    """claim_revisions.yml: one change to a claim's grade, the corrections record."""
+
+    claim: ClaimId
+    version: id_of(ids.VERSION)
+    old: Grade
+    new: Grade
+    sources: list[Slug]
+    reason: Text

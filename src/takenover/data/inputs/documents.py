@@ -85,3 +85,4 @@ class Reference(Entry):
     relays: list[Slug] = Field(default_factory=list)
     stance: Text
     notes: Text
+    fragments: list[Text] = Field(default_factory=list)

@@ -17,6 +17,8 @@ def read_entries(path: Path, model: type[Entry]) -> list[dict]:
     document = read_yaml(path)
     if not isinstance(document, list):
         raise InputError(name, f"expected a list of entries at the top level, found {kind_of(document)}")
+    if not document:
+        raise InputError(name, "the file has no entries; a file of entries lists at least one")
     entries = []
     for number, entry in enumerate(document, start=1):
         if not isinstance(entry, dict):

@@ -61,6 +61,7 @@ def claims(path: Path, texts: dict[str, SourceText], out: Build) -> tuple[list[d
             "confidence": entry["confidence"],
             "verdict": clean(entry["verdict"]),
             "counter_id": entry.get("counter"),
+            "core": _core(entry, file, number),
             "coding_note": clean(entry["coding_note"]) if entry.get("coding_note") else None,
             "_origin": (file, number),
             "_quote": anchor.text,
@@ -97,8 +98,16 @@ def claims(path: Path, texts: dict[str, SourceText], out: Build) -> tuple[list[d
                 raise InputError(file, f"checked_against names unknown item {item!r}", number)
         evidence_rules.check_supports(claim, by_id, refs, checks, sources, file, number)
         evidence_rules.check_verdict_numbers(claim, _evidence_text(claim, by_id, refs, checks, out), file, number)
+    evidence_rules.check_no_circular_support(rows)
     out.reconcile(file, len(entries), len(rows))
     return rows, excerpts
+
+
+def _core(entry: dict, file: str, number: int) -> bool:
+    core = entry.get("core", False)
+    if not isinstance(core, bool):
+        raise InputError(file, f"core must be true or false, not {core!r}", number)
+    return core
 
 
 def _segment_of(entry: dict, anchor, out: Build, file: str, number: int) -> dict:

@@ -19,7 +19,7 @@ ATTRIBUTION = re.compile(
     r"|\b\w+(?:'s|s') account\b",
     re.IGNORECASE,
 )
-NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+NUMBER = re.compile(r"(?<![A-Za-z])\d[\d,]*(?:\.\d+)?")  # not the 5 of a commenter id such as C5
 
 
 def kind_of(item: str, claim_ids: set[str], reference_keys: set[str], source_ids: set[str], checks: set[str]) -> str:
@@ -162,3 +162,32 @@ def check_verdict_numbers(claim: dict, evidence_text: str, file: str, row: int) 
             "quote, checks, or checked_against); compute the figure or cite where it is given",
             row,
         )
+
+
+def check_no_circular_support(claims: list[dict]) -> None:
+    """Support between claims runs one way: no claim may rest, directly or through others, on itself.
+
+    Two claims that each name only the other as corroboration have no support between them at all."""
+    support = {c["claim_id"]: [i for i in c["_corroborated_by"] if CLAIM_ID.match(i)] for c in claims}
+    by_id = {c["claim_id"]: c for c in claims}
+    state: dict[str, str] = {}
+
+    def visit(claim_id: str, path: list[str]) -> None:
+        state[claim_id] = "open"
+        for item in support.get(claim_id, []):
+            if state.get(item) == "open":
+                circle = [*path[path.index(item) :], item]
+                file, row = by_id[circle[0]]["_origin"]
+                raise InputError(
+                    file,
+                    f"corroboration runs in a circle ({' → '.join(circle)}); let one claim rest on the other, "
+                    "or on an independent item, not both",
+                    row,
+                )
+            if item not in state:
+                visit(item, [*path, item])
+        state[claim_id] = "done"
+
+    for claim_id in sorted(support):
+        if claim_id not in state:
+            visit(claim_id, [claim_id])

@@ -11,7 +11,15 @@ from .discourse import DISCOURSE_TABLES
 from .ids import with_patterns
 from .records import RECORD_TABLES
 from .texts import TEXT_TABLES
+from .wider import WIDER_TABLES
 
 TABLES: dict[str, dict] = with_patterns(
-    {**TEXT_TABLES, **RECORD_TABLES, **CLAIM_TABLES, **DISCOURSE_TABLES, **DISARM_TABLES}
+    {
+        **TEXT_TABLES,
+        **RECORD_TABLES,
+        **CLAIM_TABLES,
+        **DISCOURSE_TABLES,
+        **DISARM_TABLES,
+        **WIDER_TABLES,
+    }
 )

@@ -9,7 +9,7 @@ enforce them too.
 
 from __future__ import annotations
 
-SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # source ids, reference keys, incident ids, check ids
+SLUG = r"[a-z0-9]+(?:[-_][a-z0-9]+)*"  # source ids, reference keys, incident ids, check ids
 CLAIM_ID = r"CL-[A-Z][0-9]{2}"
 COMMENT_ID = r"C[0-9]+"
 COUNTER_ID = rf"CA-{SLUG}"
@@ -20,6 +20,8 @@ DISARM_ID = r"TA?[0-9]{2,4}(?:\.[0-9]{3})?"  # techniques, and tactics (TA01)
 STIX_ID = r"[a-z][a-z0-9-]*--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 SEGMENT_ID = rf"{SLUG}:[0-9]{{3}}"
 SENTENCE_ID = rf"{SEGMENT_ID}\.[0-9]+"
+SEARCH_ID = r"S[0-9]{3}"
+VERSION = r"[0-9]+\.[0-9]+\.[0-9]+"
 CODE = r"[A-Za-z0-9_]+"
 TABLE_NAME = r"[a-z][a-z0-9_]*"
 # What a claim may be checked against: another claim, a check, a record table, a source or a reference.
@@ -38,9 +40,11 @@ def list_of(pattern: str) -> str:
 
 
 MEANING = {
-    SLUG: "a key of lower-case ASCII letters, digits and single hyphens",
+    SLUG: "a key of lower-case ASCII letters and digits, joined by single hyphens or underscores",
     CLAIM_ID: "a claim id such as CL-U07",
     COMMENT_ID: "a comment id such as C3",
+    SEARCH_ID: "a search id such as S001",
+    VERSION: "a version number such as 0.3.0",
     URL: "an absolute http(s) address",
     TIME_OF_DAY: "a time of day (HH:MM, 00:00 to 23:59)",
     BIBTEX_SAFE: "text without braces or backslashes (it goes into references.bib)",
@@ -73,6 +77,11 @@ FIELD_PATTERNS = {
     "segment_id": SEGMENT_ID,
     "sentence_id": SENTENCE_ID,
     "code": CODE,
+    "search_id": SEARCH_ID,
+    "search_ids": list_of(SEARCH_ID),
+    "found": list_of(SLUG),
+    "sources": list_of(SLUG),
+    "version": VERSION,
     "corroborated_by": list_of(EVIDENCE_ITEM),
     "contradicted_by": list_of(EVIDENCE_ITEM),
     "checked_against": list_of(EVIDENCE_ITEM),
