@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+from takenover.cite import citation
 from takenover.data import loader, pipeline
 from takenover.data.tablecheck import FORMULA_START
 
@@ -73,3 +74,19 @@ def test_no_published_text_cell_starts_like_a_formula():
             for number, row in enumerate(csv.DictReader(handle), start=1):
                 for column in text_columns:
                     assert not row[column].startswith(FORMULA_START), f"{res['path']}, row {number}, {column}"
+
+
+@pytest.mark.parametrize("text", ["A title}, note = {injected", "a {brace", "back\\slash"])
+def test_bibtex_refuses_text_it_cannot_escape(text):
+    with pytest.raises(ValueError, match="BibTeX"):
+        citation._bib_escape(text)
+
+
+def test_bibtex_escapes_what_latex_would_read_as_markup():
+    assert citation._bib_escape("50% of A&B #1 a_b x~y") == r"50\% of A\&B \#1 a\_b x\textasciitilde{}y"
+
+
+@pytest.mark.parametrize("field", ["https://x.invalid/}, note = {injected", "{", "}{"])
+def test_a_bibtex_field_cannot_close_early(field):
+    with pytest.raises(ValueError, match="unsafe"):
+        citation._bib_entry("misc", "key", {"url": field})

@@ -23,7 +23,13 @@ def slug(text: str) -> str:
 
 
 def _bib_escape(text: str) -> str:
-    return text.replace("&", r"\&").replace("%", r"\%").replace("#", r"\#").replace("_", r"\_")
+    """Text for a BibTeX field. BibTeX counts braces even after a backslash, so a brace or backslash
+    cannot be escaped safely: the pipeline refuses them in every text that comes here (schema/ids.py)."""
+    if any(char in text for char in "{}\\"):
+        raise ValueError(f"braces and backslashes cannot go into BibTeX safely: {text!r}")
+    for char, escaped in (("&", r"\&"), ("%", r"\%"), ("#", r"\#"), ("_", r"\_"), ("~", r"\textasciitilde{}")):
+        text = text.replace(char, escaped)
+    return text
 
 
 def _bib_authors() -> str:
@@ -31,7 +37,20 @@ def _bib_authors() -> str:
     return " and ".join("{" + _bib_escape(name) + "}" for name in author_names())
 
 
+def _balanced(value: str) -> bool:
+    depth = 0
+    for char in value:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def _bib_entry(kind: str, key: str, fields: dict[str, str]) -> str:
+    """One BibTeX entry; a key or value that could close its field early and add others is refused."""
+    unsafe = [name for name, value in fields.items() if not _balanced(value) or "\n@" in value]
+    if unsafe or not re.fullmatch(r"[A-Za-z0-9_:.-]+", key):
+        raise ValueError(f"BibTeX entry {key!r}: unsafe key or field(s) {unsafe}")
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items() if value)
     return f"@{kind}{{{key},\n{body}\n}}\n"
 
