@@ -4,9 +4,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Strict build: warnings are errors, cross-references are checked, every page is rebuilt.
-BOOK_FLAGS := --all -W -n --keep-going
+# What the data are built from; a stamp records the last run of the pipeline and the exports that
+# finished (make reruns both after any failure, and after any change here).
 DATA_INPUTS := $(shell find data/raw src/takenover -type f -not -name '*.pyc')
+DATA_STAMP  := _build/stamps/data
 SITE := _build/html
 # Node tools from package.json: the HTML checker that `make test` runs (dependencies), and
 # Lighthouse for `make bench` (devDependencies). `npm ci` empties node_modules, stamps included.
@@ -18,21 +19,21 @@ LAB_FLAGS   := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: site pdf release release-check test lint data citation lab execute system-deps bench serve clean
 
-## site: set up .venv if needed, rebuild the data if their inputs changed, build _build/html,
-##       then print its PDFs into _build/html/_pdf/ (the pages link them, so they ship together)
-site: data/datapackage.json system-deps | $(STAMP)
-	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
-	$(BIN)/python -m takenover.release.pdf --site $(SITE)
+## site: set up .venv if needed, rebuild the data if their inputs changed, then build _build/html
+##       and print its PDFs into _build/html/_pdf/, doing only what changed (the pages link the PDFs,
+##       so they ship together); a failed build leaves the last good site as it was
+site: $(DATA_STAMP) system-deps | $(STAMP)
+	$(BIN)/python -m takenover.release.sitebuild
 
-## pdf: print every chapter, and the whole book, from the built site (building it if missing)
+## pdf: print every chapter, and the whole book, again from the site `make site` built
 pdf: system-deps | $(STAMP)
-	test -f $(SITE)/index.html || $(BIN)/jupyter-book build . $(BOOK_FLAGS)
-	$(BIN)/python -m takenover.release.pdf --site $(SITE)
+	test -f $(SITE)/index.html || $(MAKE) site
+	$(BIN)/python -m takenover.release.pdf --require-record
 
-## release: build the site and PDFs from clean, check the version, write _build/release/*.tar.gz
-release: data/datapackage.json system-deps | $(STAMP)
-	rm -rf $(SITE)
-	$(MAKE) site
+## release: build the site and PDFs from nothing (no caches), check the version, verify every file,
+##          then write _build/release/*.tar.gz
+release: $(DATA_STAMP) system-deps | $(STAMP)
+	$(BIN)/python -m takenover.release.sitebuild --strict
 	$(BIN)/python -m takenover.release.archive --site $(SITE)
 
 ## release-check: make the release twice and fail unless both archives are the same bytes
@@ -50,17 +51,20 @@ lint: | $(STAMP)
 	$(BIN)/pre-commit validate-config .pre-commit-config.yaml
 
 ## citation: regenerate CITATION.cff, .zenodo.json and book/references.bib from metadata.yml and the data
-citation: data/datapackage.json | $(STAMP)
+citation: $(DATA_STAMP) | $(STAMP)
 	$(BIN)/python -m takenover.cite.files
 
 ## data: rebuild data/clean, data/datapackage.json and the exports in data/ from data/raw
 data: | $(STAMP)
-	$(BIN)/python -m takenover.data.pipeline
-	$(BIN)/python -m takenover.cite.exports
+	rm -f $(DATA_STAMP)
+	$(MAKE) $(DATA_STAMP)
 
-data/datapackage.json: $(DATA_INPUTS) | $(STAMP)
+# The stamp is touched only when both steps succeed; each writes its files atomically, and leaves
+# them untouched when nothing changed.
+$(DATA_STAMP): $(DATA_INPUTS) | $(STAMP)
 	$(BIN)/python -m takenover.data.pipeline
 	$(BIN)/python -m takenover.cite.exports
+	@mkdir -p $(@D) && touch $@
 
 ## lab: open the chapters in JupyterLab to rerun them (on 127.0.0.1; as root too, as in a container)
 lab: | $(STAMP)
@@ -71,13 +75,14 @@ NBCONVERT := $(BIN)/jupyter nbconvert --to notebook --execute --inplace --Execut
 LAST_NOTEBOOK := book/licences.ipynb
 
 ## execute: rerun every chapter and store its outputs (do this after changing a chapter or the data)
-execute: data/datapackage.json | $(STAMP)
+execute: $(DATA_STAMP) | $(STAMP)
 	$(NBCONVERT) $(filter-out $(LAST_NOTEBOOK),$(wildcard book/*.ipynb))
 	$(NBCONVERT) $(LAST_NOTEBOOK)
 
 ## bench: build the site, then run Lighthouse (mobile, simulated throttling) over every page
 ##        served gzip-compressed on 127.0.0.1; writes the table to _build/bench/lighthouse.md
 bench: site $(NODE_BENCH) | $(STAMP)
+	$(BIN)/python scripts/bench_build.py
 	CHROME_PATH=/usr/bin/chromium $(BIN)/python scripts/bench.py
 
 ## serve: serve _build/html gzip-compressed on http://127.0.0.1:8000/, as a static host would

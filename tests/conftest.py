@@ -128,8 +128,8 @@ def raw_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """Build the book once, from clean, strictly, with network access trapped, then print its
-    PDFs into it, as `make site` does, but from the notebooks' stored outputs (see _build_site).
+    """Build the book once, from clean, strictly, with network access trapped, and print its PDFs,
+    as `make release` does, but from the notebooks' stored outputs (see _build_site).
 
     A sitecustomize module on PYTHONPATH makes every Python process of the build (Sphinx)
     and of the printer refuse and log any connection to a host other than this machine;
@@ -156,27 +156,20 @@ def _build_site(out: Path) -> None:
     config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
     config["execute"]["execute_notebooks"] = "off"
     (out / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    build = [str(BIN / "jupyter-book"), "build", str(REPO), "--config", str(out / "_config.yml")]
+    # The build `make release` makes (takenover.release.sitebuild --strict): from nothing, into a
+    # staging folder swapped in only when the pages and every PDF are whole.
+    build = [str(BIN / "python"), "-m", "takenover.release.sitebuild", "--strict", "--execution", "off"]
     result = subprocess.run(
-        [*build, "--path-output", str(out), "--all", "-W", "-n", "--keep-going"],
+        [*build, "--build-dir", str(out / "_build"), "--config", str(out / "_config.yml")],
         capture_output=True,
         text=True,
         env=env,
         cwd=REPO,
     )
     (out / "build.log").write_text(result.stdout + result.stderr)
-    html = out / "_build" / "html"
-    html.mkdir(parents=True, exist_ok=True)
-    if result.returncode == 0:
-        printed = subprocess.run(
-            [str(BIN / "python"), "-m", "takenover.release.pdf", "--site", str(html)],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=REPO,
-        )
-        (out / "print.log").write_text(printed.stdout + printed.stderr)
-        (out / "print.rc").write_text(str(printed.returncode))
+    (out / "_build" / "html").mkdir(parents=True, exist_ok=True)
+    (out / "print.log").write_text(result.stdout + result.stderr)  # the PDFs are printed by the same build
+    (out / "print.rc").write_text(str(result.returncode))
     (out / "build.rc").write_text(str(result.returncode))  # last: its presence means the build is done
 
 

@@ -33,18 +33,15 @@ def check_versions() -> dict[str, str]:
     return versions
 
 
-def bundle() -> str:
+def bundle_header() -> str:
+    """The bundle's first line: the versions it holds. Two bundles with the same header are the same."""
     versions = check_versions()
-    header = (
-        "/* vega "
-        + versions["vega"]
-        + ", vega-lite "
-        + versions["vega-lite"]
-        + ", vega-embed "
-        + versions["vega-embed"]
-        + "; built by takenover.charts.bundle from vl-convert "
-        + vlc.__version__
-        + " */\n"
+    return (
+        f"/* vega {versions['vega']}, vega-lite {versions['vega-lite']}, vega-embed {versions['vega-embed']}; "
+        f"built by takenover.charts.bundle from vl-convert {vlc.__version__} */\n"
     )
+
+
+def bundle() -> str:
     body = vlc.javascript_bundle(snippet="window.vegaEmbed = vegaEmbed;", vl_version=vega_lite_version())
-    return header + "(function () {\n" + body + "\n})();\n"
+    return bundle_header() + "(function () {\n" + body + "\n})();\n"

@@ -1,10 +1,11 @@
-"""Write generated files, or, with `--check`, report those whose committed copy is stale."""
+"""Write generated files, each atomically, or, with `--check`, report those whose committed copy is stale."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from ..core import atomic
 from ..core.paths import REPO_ROOT
 
 
@@ -19,8 +20,10 @@ def write_or_check(files: dict[Path, bytes], check: bool, remedy: str) -> int:
         if check:
             if not path.is_file() or path.read_bytes() != data:
                 stale.append(path)
+        elif path.is_file() and path.read_bytes() == data:
+            print(f"unchanged {_shown(path)}")  # left untouched, so make sees nothing new downstream
         else:
-            path.write_bytes(data)
+            atomic.write_bytes(path, data)
             print(f"wrote {_shown(path)}")
     for path in stale:
         print(f"stale: {_shown(path)}; run `{remedy}`", file=sys.stderr)

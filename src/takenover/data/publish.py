@@ -35,6 +35,14 @@ def _describes(descriptor: Path, clean: Path) -> bool:
         return False
 
 
+def _same(files: dict[str, bytes], out_dir: Path, clean: Path) -> bool:
+    """Whether out_dir already holds exactly `files` and nothing else in clean/."""
+    present = {p.relative_to(out_dir).as_posix() for p in clean.rglob("*") if p.is_file()} if clean.is_dir() else set()
+    if present != {rel for rel in files if rel.startswith(f"{CLEAN}/")}:
+        return False
+    return all((out_dir / rel).is_file() and (out_dir / rel).read_bytes() == data for rel, data in files.items())
+
+
 def finish_interrupted(out_dir: Path) -> None:
     """Complete or undo what a killed run left in out_dir, then remove its leftovers."""
     clean, descriptor = out_dir / CLEAN, out_dir / DESCRIPTOR
@@ -53,6 +61,8 @@ def publish(files: dict[str, bytes], out_dir: Path) -> None:
     with atomic.locked(out_dir):
         finish_interrupted(out_dir)
         clean, descriptor = out_dir / CLEAN, out_dir / DESCRIPTOR
+        if _same(files, out_dir, clean):
+            return  # nothing changed: leave the files (and their times, which make reads) alone
         staging = atomic.staging_folder(clean)
         for rel, data in files.items():
             if rel.startswith(f"{CLEAN}/"):

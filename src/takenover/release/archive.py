@@ -19,9 +19,11 @@ from pathlib import Path
 
 from ..cite.citation import book_reference, data_sha256
 from ..cite.edition import edition_stem, licence_text, long_date, release_timestamp
+from ..core import atomic
 from ..core.metadata import full_title, metadata
 from ..core.paths import DATA_DIR, DESCRIPTOR_PATH, REPO_ROOT
 from ..data.loader import descriptor
+from . import buildrecord, verify
 from .checks import disagreements
 from .sitemap import reading_order
 from .tarball import Contents, sha256sums, tarball
@@ -32,7 +34,9 @@ TOP_FILES = ["CITATION.cff", ".zenodo.json", "LICENSE", "LICENSE-CONTENT.md"]
 
 
 def _tree(folder: Path, under: str) -> Contents:
-    return {f"{under}/{p.relative_to(folder).as_posix()}": p for p in sorted(folder.rglob("*")) if p.is_file()}
+    """The files of a built site, without the record of the build that made it (that is for make)."""
+    files = (p for p in sorted(folder.rglob("*")) if p.is_file() and p.name != buildrecord.RECORD)
+    return {f"{under}/{p.relative_to(folder).as_posix()}": p for p in files}
 
 
 def _git(*args: str) -> str:
@@ -118,17 +122,25 @@ def contents(site: Path) -> tuple[Contents, str]:
     return found, stem
 
 
+def site_problems(site: Path) -> list[str]:
+    """The release is made only from a whole, strict build (`make release` runs one first)."""
+    record = buildrecord.read(site)
+    if record is not None and record.get("mode") != "strict":
+        return [f"{site} is an incremental build; a release is made from a strict one (make release)"]
+    return buildrecord.problems(site)
+
+
 def make_release(site: Path, out: Path) -> Path:
-    problems = disagreements()
+    problems = disagreements() + site_problems(site)
+    found, stem = contents(site) if not problems else ({}, "")
+    problems += verify.problems(found, [r["name"] for r in descriptor()["resources"]]) if found else []
     if problems:
         raise SystemExit("not releasing:\n" + "\n".join(f"  - {p}" for p in problems))
-    found, stem = contents(site)
     data = tarball(stem, found, int(release_timestamp().timestamp()))
-    out.mkdir(parents=True, exist_ok=True)
     archive = out / f"{stem}.tar.gz"
-    archive.write_bytes(data)
     digest = hashlib.sha256(data).hexdigest()
-    (out / f"{archive.name}.sha256").write_text(f"{digest}  {archive.name}\n", encoding="utf-8")
+    atomic.write_bytes(archive, data)
+    atomic.write_text(out / f"{archive.name}.sha256", f"{digest}  {archive.name}\n")
     return archive
 
 

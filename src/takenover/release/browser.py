@@ -57,6 +57,7 @@ class Printer:
         self.site = site.resolve()
         self.base, self.public = print_base()
         self.failures: list[str] = []
+        self.served: set[str] = set()  # files of the site read since the last `take_served()`
 
     def __enter__(self) -> Printer:
         from playwright.sync_api import sync_playwright
@@ -93,7 +94,13 @@ class Printer:
             route.fulfill(status=404, body="")
             return
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        self.served.add(path.relative_to(self.site).as_posix())
         route.fulfill(status=200, body=path.read_bytes(), content_type=kind)
+
+    def take_served(self) -> set[str]:
+        """The files the prints since the last call read, so a later build can tell if a PDF is current."""
+        served, self.served = self.served, set()
+        return served
 
     def _check(self, page, path: str) -> None:
         problems = self.failures + page.evaluate(script("ready.js"))

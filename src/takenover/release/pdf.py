@@ -12,18 +12,21 @@ file. Prints are reproducible: the same site gives the same bytes.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pikepdf
 
 from ..cite.citation import slug
 from ..cite.edition import book_document_info, chapter_document_info, release_timestamp
+from ..core import atomic
 from ..core.metadata import metadata
 from ..core.paths import REPO_ROOT
 from ..site.print import css_string
+from . import buildrecord, pdfreuse
 from .browser import Printer
 from .pdffile import finish
 from .sitemap import Page, reading_order
@@ -37,6 +40,8 @@ class Printed:
     pages: int
     size: int
     seconds: float
+    record: dict = field(default_factory=dict)  # what pdfreuse keeps about it
+    reused: bool = False
 
 
 def part_key(page: Page) -> str:
@@ -60,35 +65,59 @@ def book_css(pages: list[Page]) -> str:
     return "\n".join(rules)
 
 
-def _write(out: Path, relative: str, data: bytes, started: float) -> Printed:
-    target = out / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    with pikepdf.open(target) as doc:
+def _write(out: Path, relative: str, data: bytes, started: float, printed: dict) -> Printed:
+    """Check the PDF opens, then put it in place atomically: a failed or killed print leaves the old one."""
+    with pikepdf.open(io.BytesIO(data)) as doc:
         pages = len(doc.pages)
-    return Printed(relative, pages, len(data), time.perf_counter() - started)
+    atomic.write_bytes(out / relative, data)
+    return Printed(relative, pages, len(data), time.perf_counter() - started, printed)
 
 
-def print_edition(site: Path, out: Path | None = None, only: str | None = None) -> list[Printed]:
+def _keep(out: Path, relative: str, previous: Path, entry: dict) -> Printed:
+    data = (previous / relative).read_bytes()
+    atomic.write_bytes(out / relative, data)
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        return Printed(relative, len(doc.pages), len(data), 0.0, entry, reused=True)
+
+
+def print_edition(
+    site: Path, out: Path | None = None, only: str | None = None, previous: tuple[Path, dict] | None = None
+) -> list[Printed]:
+    """Print every chapter and the book from `site` into `out` (default: the site itself). With
+    `previous` (an earlier site and its record of PDFs), a PDF still current there is copied instead."""
     out = out or site
     pages = reading_order(site)
     chapters = [p for p in pages if p.chapter_pdf and (only is None or p.path == f"{only}.html")]
     if only and not chapters:
         raise SystemExit(f"{only} is not a chapter of the site in {site}")
-    when, done = release_timestamp(), []
+    wanted = [(page.chapter_pdf, page) for page in chapters]
+    if only is None:
+        targets = {p.book_pdf for p in pages if p.book_pdf}
+        if len(targets) != 1:
+            raise SystemExit(f"the chapters link {len(targets)} different whole-book PDFs: {sorted(targets)}")
+        wanted.append((targets.pop(), None))
+    printer_key, done, to_print = pdfreuse.printer_key(), [], []
+    for relative, page in wanted:
+        entry = previous[1].get(relative) if previous else None
+        if previous and pdfreuse.still_current(entry, previous[0] / relative, site, printer_key):
+            done.append(_keep(out, relative, previous[0], entry))
+        else:
+            to_print.append((relative, page))
+    if not to_print:
+        return done
+    when = release_timestamp()
     with Printer(site) as printer:
-        for page in chapters:
+        for relative, page in to_print:
             started = time.perf_counter()
-            raw, headings = printer.chapter(page.path)
-            data = finish(raw, chapter_document_info(page.title, page.abstract), when, headings)
-            done.append(_write(out, page.chapter_pdf, data, started))
-        if only is None:
-            targets = {p.book_pdf for p in pages if p.book_pdf}
-            if len(targets) != 1:
-                raise SystemExit(f"the chapters link {len(targets)} different whole-book PDFs: {sorted(targets)}")
-            started = time.perf_counter()
-            raw, headings = printer.book([p.path for p in pages], [part_key(p) for p in pages], book_css(pages))
-            done.append(_write(out, targets.pop(), finish(raw, book_document_info(), when, headings), started))
+            printer.take_served()
+            if page is not None:
+                raw, headings = printer.chapter(page.path)
+                data = finish(raw, chapter_document_info(page.title, page.abstract), when, headings)
+            else:
+                raw, headings = printer.book([p.path for p in pages], [part_key(p) for p in pages], book_css(pages))
+                data = finish(raw, book_document_info(), when, headings)
+            entry = pdfreuse.record(site, printer.take_served(), data, printer_key)
+            done.append(_write(out, relative, data, started, entry))
     return done
 
 
@@ -97,12 +126,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=DEFAULT_SITE, help="the built site (default: _build/html)")
     parser.add_argument("--out", type=Path, help="write the PDFs here instead of into the site")
     parser.add_argument("--only", help="print only this chapter (e.g. book/dataset), not the book")
+    parser.add_argument(
+        "--require-record", action="store_true", help="refuse a site `make site` did not build whole (make pdf)"
+    )
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         print(f"no built site in {args.site}: run `make site`", file=sys.stderr)
         return 1
-    for item in print_edition(args.site, args.out, args.only):
+    record = buildrecord.read(args.site)
+    if record is not None or args.require_record:
+        pages = buildrecord.page_problems(args.site)
+        if pages:
+            print(f"not printing {args.site}: {pages[0]}; run `make site`", file=sys.stderr)
+            return 1
+    printed = print_edition(args.site, args.out, args.only)
+    for item in printed:
         print(f"{item.path:<40} {item.pages:>4} pages {item.size:>10,} bytes {item.seconds:6.1f} s")
+    if record is not None and args.out is None:
+        record["pdfs"] |= {item.path: item.record for item in printed}
+        buildrecord.write(args.site, record)
     return 0
 
 

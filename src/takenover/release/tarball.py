@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 Contents = dict[str, Path | bytes]
 
 
-def _data(source: Path | bytes) -> bytes:
+def content_of(source: Path | bytes) -> bytes:
     return source if isinstance(source, bytes) else source.read_bytes()
 
 
@@ -28,7 +28,7 @@ def _executable(source: Path | bytes) -> bool:
 
 def sha256sums(contents: Contents) -> bytes:
     """A manifest that `sha256sum -c` checks from the folder the paths are relative to."""
-    lines = [f"{hashlib.sha256(_data(contents[name])).hexdigest()}  {name}\n" for name in sorted(contents)]
+    lines = [f"{hashlib.sha256(content_of(contents[name])).hexdigest()}  {name}\n" for name in sorted(contents)]
     return "".join(lines).encode("utf-8")
 
 
@@ -59,7 +59,7 @@ def tarball(top: str, contents: Contents, mtime: int) -> bytes:
             if name in folders:
                 tar.addfile(_entry(name, mtime, directory=True))
             else:
-                data = _data(names[name])
+                data = content_of(names[name])
                 info = _entry(name, mtime, size=len(data), executable=_executable(names[name]))
                 tar.addfile(info, io.BytesIO(data))
     return raw.getvalue()

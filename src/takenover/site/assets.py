@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from myst_nb.sphinx_ext import add_global_html_resources
 from sphinx.application import Sphinx
 
-from ..charts.bundle import BUNDLE_NAME, bundle
+from ..charts.bundle import BUNDLE_NAME, bundle, bundle_header
+from ..core import atomic
 
 CSS_NAME = "takenover.css"
 CHARTS_JS = "takenover-charts.js"
@@ -24,9 +26,22 @@ def _write_bundle(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
     folder = Path(app.doctreedir).parent / "takenover-static"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / BUNDLE_NAME).write_text(bundle(), encoding="utf-8")
+    target = folder / BUNDLE_NAME
+    # Making the bundle takes seconds; one with the same versions is the same file, so keep it.
+    if not target.is_file() or not target.read_text(encoding="utf-8").startswith(bundle_header()):
+        atomic.write_text(target, bundle())
     app.config.html_static_path.extend([str(folder), str(STATIC)])
+
+
+def _place_late_stylesheets(app: Sphinx) -> None:
+    """myst-nb copies its stylesheet into _static only when the build finishes. Pages written before
+    that find no file and link it without Sphinx's `?v=` checksum, while a build over an old _build finds
+    the last build's copy and adds one, so the two differ. Put it in place first: every build then links
+    it the same way."""
+    if app.builder.format != "html":
+        return
+    (Path(app.outdir) / "_static").mkdir(parents=True, exist_ok=True)
+    add_global_html_resources(app, None)
 
 
 def _add_scripts_pages_need(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -39,6 +54,7 @@ def _add_scripts_pages_need(app: Sphinx, pagename, templatename, context, doctre
 
 def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _write_bundle)
+    app.connect("builder-inited", _place_late_stylesheets)
     app.connect("html-page-context", _add_scripts_pages_need)
     app.add_css_file(CSS_NAME)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
