@@ -10,7 +10,13 @@ from ..charts.style import label
 from ..data.loader import load
 from ..data.schema.fields import EVIDENCE_STATUSES
 from .display import table
+from .grades import grade
 
+SHORT_NAMES = {
+    "facebook-group-2016": "The Facebook group",
+    "red-labour-2016": "Red Labour",
+    "labour-hq-2017": "Labour HQ",
+}
 DATE_FORMATS = {"year": "%Y", "month": "%B %Y", "day": "%a %-d %b %Y", "hour": "%a %-d %b %Y"}
 
 
@@ -112,12 +118,6 @@ def claim_summary(incident_id: str, claim_ids: list[str] | None = None, types: l
             "our conclusion": rows["verdict"].values,
         }
     )
-
-
-def grade(status: str, likelihood: str, confidence: str) -> str:
-    """A claim's grade as a reader sees it: the answer first, then what it rests on."""
-    answer = label(likelihood).capitalize() if likelihood != "not_assessable" else "Not assessable"
-    return f"{answer} ({label(status)}; {confidence} confidence)"
 
 
 def core_grades(incident_id: str) -> dict[str, str]:

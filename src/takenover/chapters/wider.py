@@ -6,7 +6,7 @@ import pandas as pd
 
 from ..charts.style import label
 from ..data.loader import load
-from .episodes import grade
+from .grades import grade
 
 
 def wider_facts() -> dict[str, int]:
