@@ -46,7 +46,9 @@ def write_text(path: Path, text: str) -> None:
 def staging_folder(target: Path) -> Path:
     """A new empty folder beside `target`, to build its replacement in."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}{PARTIAL}", dir=target.parent))
+    folder = Path(tempfile.mkdtemp(prefix=f".{target.name}{PARTIAL}", dir=target.parent))
+    folder.chmod(0o755)  # mkdtemp makes it private; the folder it replaces was not
+    return folder
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -1,0 +1,48 @@
+"""The rules `make site` uses to do only what changed (issue 20): which inputs count, and when a PDF
+printed by the last build is still the one this build would print. `make bench` times the result and
+compares it with a build from nothing."""
+
+from __future__ import annotations
+
+from takenover.release import inputs, pdfreuse
+
+
+def test_inputs_are_hashed_by_content_not_by_time(tmp_path):
+    (tmp_path / "book").mkdir()
+    page = tmp_path / "book" / "a.md"
+    page.write_text("# A\n")
+    before = inputs.digest(["book"], tmp_path)
+    page.touch()
+    assert inputs.digest(["book"], tmp_path) == before, "a new time alone is not a change"
+    page.write_text("# A, edited\n")
+    assert inputs.digest(["book"], tmp_path) != before
+    (tmp_path / "book" / "__pycache__").mkdir()
+    (tmp_path / "book" / "__pycache__" / "x.pyc").write_bytes(b"\0")
+    page.write_text("# A\n")
+    assert inputs.digest(["book"], tmp_path) == before, "caches are not inputs"
+
+
+def test_a_pdf_is_kept_only_while_everything_its_print_read_is_unchanged(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    for site in (old, new):
+        (site / "_pdf").mkdir(parents=True)
+        (site / "book.html").write_text("<p>chapter</p>")
+        (site / "style.css").write_text("p { color: black }")
+    (old / "_pdf" / "book.pdf").write_bytes(b"%PDF printed")
+    entry = pdfreuse.record(old, {"book.html", "style.css"}, b"%PDF printed", "printer-1")
+    assert pdfreuse.still_current(entry, old / "_pdf" / "book.pdf", new, "printer-1")
+    assert not pdfreuse.still_current(entry, old / "_pdf" / "book.pdf", new, "printer-2"), "a new printer"
+    (new / "style.css").write_text("p { color: red }")
+    assert not pdfreuse.still_current(entry, old / "_pdf" / "book.pdf", new, "printer-1"), "a file it read changed"
+    (new / "style.css").write_text("p { color: black }")
+    (new / "unrelated.js").write_text("// not read by the print")
+    assert pdfreuse.still_current(entry, old / "_pdf" / "book.pdf", new, "printer-1")
+    (old / "_pdf" / "book.pdf").write_bytes(b"%PDF truncat")
+    assert not pdfreuse.still_current(entry, old / "_pdf" / "book.pdf", new, "printer-1"), "not the PDF printed"
+    assert not pdfreuse.still_current(None, old / "_pdf" / "book.pdf", new, "printer-1")
+
+
+def test_the_printer_key_covers_the_printer_s_code_and_the_book_s_metadata():
+    covered = set(pdfreuse.PRINTER_CODE)
+    assert {"release", "cite", "site/print.py"} <= covered
+    assert len(pdfreuse.printer_key()) == 64
