@@ -612,6 +612,30 @@ TRACEBACKS = [
     ),
 ]
 
+LAUGHS = "- &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"- &{chr(98 + n)} [*{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}]\n"
+    for n in range(12)
+)
+
+ADDED = [
+    Case(
+        "yaml_alias_bomb",
+        "added: hostile YAML",
+        write(f"{ANN}/hedge_lexicon.yml", LAUGHS),
+        f"{ANN}/hedge_lexicon.yml",
+        None,
+        ("anchors and aliases", "not allowed"),
+    ),
+    Case(
+        "raw_file_outside_texts",
+        "added: path outside data/raw/texts",
+        edit("sources.csv", ",texts/awl-2016-01-27-red-labour.txt,", ",../../../../etc/hostname,"),
+        "sources.csv",
+        2,
+        ("'../../../../etc/hostname' is not in the texts/ folder",),
+    ),
+]
+
 MISLEADING = [
     Case(
         "negative_votes",
@@ -632,4 +656,4 @@ MISLEADING = [
 ]
 
 CASES = SECURITY + SHAPES + DUPLICATES + IDS + LOADER_REFUSES + IMPOSSIBLE + UNREAD + EVIDENCE
-CASES += TRACEBACKS + MISLEADING
+CASES += TRACEBACKS + MISLEADING + ADDED

@@ -27,7 +27,10 @@ class DataError(RuntimeError):
 def _descriptor(path: Path) -> dict:
     if not path.is_file():
         raise DataError(f"{path} is missing; run `make data` to build the clean tables")
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as err:
+        raise DataError(f"{path} is not a valid descriptor ({err}); rebuild it with `make data`") from None
 
 
 def descriptor() -> dict:

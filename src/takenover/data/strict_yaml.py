@@ -3,6 +3,8 @@
 - A key given twice in one mapping is refused: the safe loader keeps the last value.
 - Dates stay text (`2016-02-30` would otherwise raise inside the parser), so the schemas parse them
   and can say which file and entry holds a bad one.
+- Anchors and aliases are refused: nothing here needs them, and a few nested aliases can make a
+  small file expand to billions of values when it is walked.
 - Every error is one line that names the place: the entry (for a list of entries) and the line.
 """
 
@@ -55,6 +57,23 @@ class _Loader(_Base):
         return super().construct_mapping(node, deep=deep)
 
 
+def _refuse_aliases(root) -> None:
+    """An alias makes the parser hand back a node it already returned; stop at the first one."""
+    seen: set[int] = set()
+    todo = [root] if root is not None else []
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, "anchors and aliases (&name, *name) are not allowed; write the value out", node.start_mark
+            )
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            todo += node.value
+        elif isinstance(node, yaml.MappingNode):
+            todo += [part for pair in node.value for part in pair]
+
+
 def _place(mark, entry_lines: list[int]) -> str:
     line = f"line {mark.line + 1}"
     if not entry_lines or mark.line < entry_lines[0]:
@@ -68,6 +87,7 @@ def load(text: str, file: str):
     entry_lines: list[int] = []
     try:
         node = loader.get_single_node()
+        _refuse_aliases(node)
         if isinstance(node, yaml.SequenceNode):
             entry_lines = [item.start_mark.line for item in node.value]
         return loader.construct_document(node) if node is not None else None

@@ -32,6 +32,8 @@ def sources_and_texts(raw_dir: Path, out: Build) -> tuple[list[dict], dict[str, 
     texts = {}
     for number, row in enumerate(rows, start=1):
         text_path = raw_dir / row["raw_file"]
+        if not text_path.resolve().is_relative_to((raw_dir / "texts").resolve()):
+            raise InputError(name, f"raw file {row['raw_file']!r} is not in the texts/ folder", number)
         if not text_path.is_file():
             raise InputError(name, f"raw file {row['raw_file']!r} does not exist", number)
         actual = sha256_of(text_path)
