@@ -4,6 +4,7 @@ one line naming the file and row, and leaves the output folder as it was."""
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 
 import pytest
@@ -90,3 +91,10 @@ def test_bibtex_escapes_what_latex_would_read_as_markup():
 def test_a_bibtex_field_cannot_close_early(field):
     with pytest.raises(ValueError, match="unsafe"):
         citation._bib_entry("misc", "key", {"url": field})
+
+
+def test_every_annotation_file_is_documented_in_the_folder_s_readme():
+    readme = (DATA / "raw" / "annotations" / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `([^`]+)` \|", readme, flags=re.M))
+    present = {p.name for p in (DATA / "raw" / "annotations").iterdir() if p.name != "README.md"}
+    assert present - documented == set(), "add these files to the table in data/raw/annotations/README.md"
