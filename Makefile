@@ -70,14 +70,21 @@ $(DATA_STAMP): $(DATA_INPUTS) | $(STAMP)
 lab: | $(STAMP)
 	$(BIN)/jupyter lab $(LAB_FLAGS) book/
 
-NBCONVERT := $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False
+# Each notebook is run into _build/executed/ and then renamed over its stored copy (an atomic step),
+# so a failed or killed run leaves every notebook whole: the old one or the newly run one.
+EXECUTED := _build/executed
+NBCONVERT := $(BIN)/jupyter nbconvert --to notebook --execute --output-dir $(EXECUTED) \
+             --ExecutePreprocessor.record_timing=False
 # The licences page measures what the other chapters' stored outputs quote, so it runs last.
 LAST_NOTEBOOK := book/licences.ipynb
 
 ## execute: rerun every chapter and store its outputs (do this after changing a chapter or the data)
 execute: $(DATA_STAMP) | $(STAMP)
+	rm -rf $(EXECUTED)
 	$(NBCONVERT) $(filter-out $(LAST_NOTEBOOK),$(wildcard book/*.ipynb))
+	mv $(EXECUTED)/*.ipynb book/
 	$(NBCONVERT) $(LAST_NOTEBOOK)
+	mv $(EXECUTED)/*.ipynb book/
 
 ## bench: build the site, then run Lighthouse (mobile, simulated throttling) over every page
 ##        served gzip-compressed on 127.0.0.1; writes the table to _build/bench/lighthouse.md
