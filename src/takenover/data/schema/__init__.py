@@ -14,12 +14,5 @@ from .texts import TEXT_TABLES
 from .wider import WIDER_TABLES
 
 TABLES: dict[str, dict] = with_patterns(
-    {
-        **TEXT_TABLES,
-        **RECORD_TABLES,
-        **CLAIM_TABLES,
-        **DISCOURSE_TABLES,
-        **DISARM_TABLES,
-        **WIDER_TABLES,
-    }
+    {**TEXT_TABLES, **RECORD_TABLES, **CLAIM_TABLES, **DISCOURSE_TABLES, **DISARM_TABLES, **WIDER_TABLES}
 )
