@@ -7,6 +7,7 @@ makes a table show something other than what it holds. Line breaks and tabs are 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -18,8 +19,14 @@ REFUSED_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 ALLOWED = {"\n", "\t"}
 
 
+ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def first_invisible(text: str) -> str | None:
     """The first refused character in `text`, if any."""
+    if text.isascii():  # most text: only the ASCII control characters can be refused
+        found = ASCII_CONTROL.search(text)
+        return found.group() if found else None
     for char in text:
         if char not in ALLOWED and unicodedata.category(char) in REFUSED_CATEGORIES:
             return char

@@ -54,9 +54,14 @@ def normalise(raw: str) -> tuple[str, list[int]]:
     return "".join(chars[start:]), origin[start:]
 
 
+_TRANSLATION = str.maketrans(_REPLACEMENTS)
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
 def clean(raw: str) -> str:
-    """Normalised text alone, for the text columns of clean tables."""
-    return normalise(raw)[0]
+    """Normalised text alone, for the text columns of clean tables: `normalise(raw)[0]`, without the
+    character-by-character map of origins, which only anchoring needs."""
+    return _WHITESPACE_RUN.sub(" ", raw.translate(_TRANSLATION)).strip(" ")
 
 
 # A word: letters or digits, with inner apostrophes or digit separators ("don't", "15,000", "1.30am").
