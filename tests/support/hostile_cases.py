@@ -74,6 +74,7 @@ CANARY_URL = "https://www.thecanary.co/uk/analysis/2018/07/16/"
 EVENT_1 = "- id: EV-group-01\n"
 MEASURE_1 = "- id: M-group-01\n"
 COUNTER_1 = "- id: CA-red-labour-statement\n"
+COUNTER_2 = "- id: CA-hq-defensive-campaign\n"
 
 SECURITY = [
     Case(
@@ -511,7 +512,7 @@ FORMULAS = [
     Formula(
         "apostrophe_in_text_round_trips",
         lambda raw: set_key(
-            raw / ANN / "counter_accounts.yml", COUNTER_1, "party", '"\'Twas the people who took over"'
+            raw / ANN / "counter_accounts.yml", COUNTER_2, "party", '"\'Twas the people who took over"'
         ),
         "counter_accounts",
         "party",
