@@ -26,10 +26,10 @@ from conftest import BIN, REPO, chapters
 
 CHAPTERS = chapters()
 REPRINTED = "book/group-takeover"  # a chapter with a chart, printed a second time
-# Words only the screen shows: toggles of hidden code, the folded citation box, links, search, code.
+# Words only the screen shows: the code switch, the folded citation box, links, search, code.
 # "from takenover" marks a code cell: every chapter's code imports the package, and no prose says it.
 SCREEN_ONLY = [
-    "Show code cell source",
+    "Show code",
     "Download the BibTeX entry",
     "Download PDF:",
     "Search this book",
