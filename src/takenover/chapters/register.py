@@ -1,4 +1,4 @@
-"""Views of the claims register for the claims chapter: its counts, the register itself, its codebook."""
+"""Views of the claims register: its counts, the register itself, and its claims by type, status and hedging."""
 
 from __future__ import annotations
 
@@ -8,8 +8,12 @@ from ..charts.hedging import hedging_by_source
 from ..charts.style import label
 from ..data.loader import load
 from ..data.schema.fields import EVIDENCE_STATUSES, LIKELIHOODS
+from .codebooks import ambiguous_cases
+from .codebooks import claim_codebook as codebook
 
-__all__ = ["hedging_by_source"]  # shown as a table beside its figure in the claims chapter
+# hedging_by_source is shown as a table beside its figure; the codebook views live in codebooks and
+# are named here too for the chapters that still show them.
+__all__ = ["ambiguous_cases", "codebook", "hedging_by_source"]
 
 
 def claims_facts() -> dict[str, int]:
@@ -116,26 +120,3 @@ def status_by_likelihood() -> pd.DataFrame:
     table.columns = [label(c) for c in table.columns]
     table.insert(0, "evidence status", [label(i) for i in table.index])
     return table.reset_index(drop=True)
-
-
-def codebook(scheme: str) -> pd.DataFrame:
-    codes = load("claim_codes")
-    rows = codes[codes["scheme"] == scheme].copy()
-    rows["code"] = rows["code"].map(label)
-    columns = ["code", "definition", "rule"] if rows["rule"].notna().any() else ["code", "definition"]
-    if rows["example_claim_id"].notna().any():
-        columns.append("example_claim_id")
-    return rows[columns].rename(columns={"example_claim_id": "example"}).fillna("")
-
-
-def ambiguous_cases() -> pd.DataFrame:
-    claims = load("claims").dropna(subset=["coding_note"])
-    return pd.DataFrame(
-        {
-            "id": claims["claim_id"].values,
-            "the claim, in our words": claims["restatement"].values,
-            "type": claims["claim_type"].map(label).values,
-            "evidence": claims["evidence_status"].map(label).values,
-            "how it was resolved": claims["coding_note"].values,
-        }
-    )
