@@ -12,6 +12,8 @@ from html.parser import HTMLParser
 
 import pytest
 
+import takenover
+
 from conftest import REPO
 
 
@@ -71,8 +73,6 @@ def column(table: list[list[str]], name: str) -> list[str]:
 
 def test_claims_page_counts_match_its_tables():
     glued, tables = page("claims")
-    register = tables["The claims register"]
-    assert int(glued["n_claims"]) == len(body(register))
     by_type = tables["Claims by type and evidence status"]
     assert sum(int(v) for v in column(by_type, "all")) == int(glued["n_claims"])
     by_status = tables["Evidence status against assessed likelihood"]
@@ -85,8 +85,17 @@ def test_claims_page_counts_match_its_tables():
     agreement = tables["Agreement between the two coders"]
     assert column(agreement, "claims")[0] == glued["n_second_coded"]
     assert len(body(tables["Where the coders differed, and how it was resolved"])) == int(glued["n_disagreements"])
+
+
+def test_register_page_counts_match_its_tables():
+    glued, tables = page("register")
+    assert int(glued["n_claims"]) == len(body(tables["The claims register"])), "one row per claim"
+    assert int(glued["n_claims_article"]) + int(glued["n_claims_comments"]) == int(glued["n_claims"])
     checks_shown = body(tables["Numeric claims beside the records, with the working"])
     assert len(checks_shown) == int(glued["n_checks"]), "each check appears once, beside the claim it tests"
+    hedging = tables["Hedging by source"]
+    assert sum(int(v) for v in column(hedging, "claims")) == int(glued["n_claims"])
+    assert sum(int(v) for v in column(hedging, "hedged")) == int(glued["n_hedged"])
 
 
 @pytest.mark.parametrize("stem", ["group-takeover", "red-labour", "labour-hq-2017"])
@@ -100,10 +109,20 @@ def test_episode_counts_match_the_evidence_chart(stem):
         assert count == int(glued[f"status_{status.replace(' ', '_')}"]), status
 
 
-def test_dataset_page_counts_match_its_tables():
-    glued, tables = page("dataset")
-    overview = tables["The tables, with their row counts"]
+def test_data_dictionary_counts_match_its_tables_and_the_data():
+    glued, tables = page("data-dictionary")
+    overview = tables["The tables, their rows and their columns"]
     assert len(body(overview)) == int(glued["n_tables"])
+    rows = dict(zip(column(overview, "table"), column(overview, "rows"), strict=True))
+    assert rows == {name: str(len(takenover.load(name))) for name in rows}, "a row count differs from the data"
+    listed = [c for cell in column(overview, "columns (* key)") for c in cell.split(", ")]
+    assert len(listed) == int(glued["n_columns"]), "every column listed once"
+
+
+def test_dataset_page_counts_match_the_data_dictionary():
+    glued, _ = page("dataset")
+    _, tables = page("data-dictionary")
+    overview = tables["The tables, their rows and their columns"]
     rows = dict(zip(column(overview, "table"), column(overview, "rows"), strict=True))
     assert int(rows["segments"]) == int(glued["n_segments"])
     assert int(rows["events"]) == int(glued["n_events"])
@@ -115,8 +134,16 @@ def test_dataset_page_counts_match_its_tables():
 
 def test_comment_page_counts_match_its_tables():
     glued, tables = page("comments")
+    overview = tables["The surviving comments, without their text"]
+    assert column(overview, "by").count("the blog's author") == int(glued["by_blog_author"])
+    assert len([r for r in column(overview, "by") if r != "(missing)"]) == int(glued["comments_captured"])
+
+
+def test_comment_coding_page_counts_match_its_tables():
+    glued, tables = page("comment-coding")
     beside = tables["VADER's reading beside the human codes"]
     assert column(beside, "polarity matches tone").count("no") == int(glued["n_polarity_mismatch"])
+    assert column(beside, "polarity matches tone").count("yes") == int(glued["n_polarity_match"])
     frequencies = tables["How many comments each coder gave each code"]
     first = dict(
         zip(
@@ -128,6 +155,11 @@ def test_comment_page_counts_match_its_tables():
     assert first[("what it does", "attribute responsibility")] == glued["n_function_attribute_responsibility"]
     assert first[("evidence offered", "none")] == glued["n_evidence_none"]
     assert len(body(tables["Every comment's codes (first coder)"])) == int(glued["n_comments_coded"])
-    overview = tables["The surviving comments, without their text"]
-    assert column(overview, "by").count("the blog's author") == int(glued["by_blog_author"])
-    assert len([r for r in column(overview, "by") if r != "(missing)"]) == int(glued["comments_captured"])
+    agreement = dict(
+        zip(
+            column(tables["Agreement between the two coders of the comments"], "dimension"),
+            column(tables["Agreement between the two coders of the comments"], "coders agree"),
+            strict=True,
+        )
+    )
+    assert agreement["stance on the post's account"] == glued["agree_post_stance"]

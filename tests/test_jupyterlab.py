@@ -50,7 +50,7 @@ def markdown_sources(notebook: Path) -> list[str]:
 
 
 CHAPTERS = sorted(path.name for path in (REPO / "book").glob("*.ipynb"))
-LIVE_CHAPTERS = CHAPTERS if os.environ.get("TAKENOVER_LAB_ALL") == "1" else ["claims.ipynb"]
+LIVE_CHAPTERS = CHAPTERS if os.environ.get("TAKENOVER_LAB_ALL") == "1" else ["register.ipynb"]
 MYST_KIND = re.compile(r"\{([a-z][\w:-]*)\}`|^```\{([\w:-]+)\}", re.MULTILINE)
 DOC_ROLE = re.compile(r"\{doc\}`([^`]*)`")
 
