@@ -10,9 +10,6 @@ import pandas as pd
 from ..charts.style import label
 from ..data.loader import load
 from .agreement import ALPHA, alpha, interval
-from .codebooks import comment_codebook as codebook
-
-__all__ = ["codebook"]  # the codebook lives in codebooks; named here for the chapter that still shows it
 
 DIMENSION_LABELS = {
     "function": "what it does",

@@ -8,12 +8,10 @@ from ..charts.hedging import hedging_by_source
 from ..charts.style import label
 from ..data.loader import load
 from ..data.schema.fields import EVIDENCE_STATUSES, LIKELIHOODS
-from .codebooks import ambiguous_cases
-from .codebooks import claim_codebook as codebook
+from .episodes import SHORT_NAMES
+from .grades import grade
 
-# hedging_by_source is shown as a table beside its figure; the codebook views live in codebooks and
-# are named here too for the chapters that still show them.
-__all__ = ["ambiguous_cases", "codebook", "hedging_by_source"]
+__all__ = ["hedging_by_source"]  # shown as a table beside its figure on the register page
 
 
 def claims_facts() -> dict[str, int]:
@@ -120,3 +118,35 @@ def status_by_likelihood() -> pd.DataFrame:
     table.columns = [label(c) for c in table.columns]
     table.insert(0, "evidence status", [label(i) for i in table.index])
     return table.reset_index(drop=True)
+
+
+def status_by_source() -> pd.DataFrame:
+    """Claims of each text (its article text and, for the blog, its comments apart), by evidence status."""
+    claims = load("claims")
+    sources = load("sources").set_index("source_id")["label"]
+    where = [
+        f"{sources[s]}, comments" if kind == "commenter" else sources[s]
+        for s, kind in zip(claims["source_id"], claims["claimant_kind"], strict=True)
+    ]
+    table = pd.crosstab(pd.Series(where, name="text"), claims["evidence_status"].astype(str).values)
+    table = table.reindex(columns=[s for s in EVIDENCE_STATUSES if s in table.columns], fill_value=0)
+    table.columns = [label(c) for c in table.columns]
+    table["all"] = table.sum(axis=1)
+    return table.rename_axis(None, axis=1).reset_index()
+
+
+def core_claims() -> pd.DataFrame:
+    """The claims each episode stands or falls on, with their grades."""
+    claims = load("claims")
+    core = claims[claims["core"]]
+    return pd.DataFrame(
+        {
+            "episode": core["incident_id"].map(SHORT_NAMES).values,
+            "id": core["claim_id"].values,
+            "claim": core["restatement"].values,
+            "grade": [
+                grade(s, li, c)
+                for s, li, c in zip(core["evidence_status"], core["likelihood"], core["confidence"], strict=True)
+            ],
+        }
+    )

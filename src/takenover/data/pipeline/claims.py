@@ -38,6 +38,7 @@ CLAIM_OPTIONAL = [
     "counter",
     "coding_note",
     "occurrence",
+    "core",
 ]
 LIST_KEYS = ["chain", "corroborated_by", "contradicted_by", "checked_against", "checks"]
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -88,6 +89,7 @@ def claims(path: Path, texts: dict[str, SourceText], out: Build) -> tuple[list[d
             "confidence": entry["confidence"],
             "verdict": clean(entry["verdict"]),
             "counter_id": entry.get("counter"),
+            "core": _core(entry, file, number),
             "coding_note": clean(entry["coding_note"]) if entry.get("coding_note") else None,
             "_origin": (file, number),
             "_quote": anchor.text,
@@ -126,6 +128,13 @@ def claims(path: Path, texts: dict[str, SourceText], out: Build) -> tuple[list[d
         evidence_rules.check_verdict_numbers(claim, _evidence_text(claim, by_id, refs, checks, out), file, number)
     out.reconcile(file, len(entries), len(rows))
     return rows, excerpts
+
+
+def _core(entry: dict, file: str, number: int) -> bool:
+    core = entry.get("core", False)
+    if not isinstance(core, bool):
+        raise InputError(file, f"core must be true or false, not {core!r}", number)
+    return core
 
 
 def _segment_of(entry: dict, anchor, out: Build, file: str, number: int) -> dict:

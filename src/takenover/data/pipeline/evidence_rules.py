@@ -19,7 +19,7 @@ ATTRIBUTION = re.compile(
     r"|\b\w+(?:'s|s') account\b",
     re.IGNORECASE,
 )
-NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+NUMBER = re.compile(r"(?<![A-Za-z])\d[\d,]*(?:\.\d+)?")  # not the 5 of a commenter id such as C5
 
 
 def kind_of(item: str, claim_ids: set[str], reference_keys: set[str], source_ids: set[str], checks: set[str]) -> str:

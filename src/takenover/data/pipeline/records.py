@@ -30,9 +30,11 @@ REFERENCE_OPTIONAL = [
     "urls",
     "known_through",
     "relays",
+    "fragments",
 ]
 READ_AS = ["stored_copy", "reference_notes", "not_held"]
 INDEPENDENCE = ["independent", "relay", "same_source"]
+FRAGMENT_MAX_WORDS = 25
 
 
 def references(path: Path, source_ids: set[str], out: Build) -> list[dict]:
@@ -82,7 +84,7 @@ def _check_provenance(e: dict, keys: set[str], file: str, n: int) -> None:
     if (e["read_as"] == "not_held") != (e.get("known_through") is not None):
         raise InputError(file, "a work not held (read_as: not_held) needs known_through, and only such a work", n)
     if e["read_as"] == "stored_copy":
-        missing = [k for k in ("urls", "outlet", "published", "date_basis") if not e.get(k)]
+        missing = [k for k in ("urls", "outlet") if not e.get(k)]
         if missing:
             raise InputError(file, f"a page read as a stored copy needs {', '.join(missing)}", n)
     if e.get("published") is not None and not e.get("date_basis"):
@@ -95,6 +97,15 @@ def _check_provenance(e: dict, keys: set[str], file: str, n: int) -> None:
     unknown = [r for r in relays if r not in keys or r == e["key"]]
     if unknown:
         raise InputError(file, f"relays names {unknown}, which are not other sources or references", n)
+    fragments = e.get("fragments") or []
+    if not isinstance(fragments, list) or not all(isinstance(f, str) and f.strip() for f in fragments):
+        raise InputError(file, "fragments must be a list of the page's words, as text", n)
+    if fragments and e["read_as"] != "stored_copy":
+        raise InputError(file, "fragments are checked against a stored copy; this work was not read as one", n)
+    if any(len(f.split()) > FRAGMENT_MAX_WORDS for f in fragments):
+        raise InputError(
+            file, f"a fragment is longer than {FRAGMENT_MAX_WORDS} words; keep only what wording checks need", n
+        )
 
 
 def _reference_of(url: str, refs: list[dict], file: str, row: int) -> str:
