@@ -22,17 +22,10 @@ def claim_codebook(scheme: str) -> pd.DataFrame:
 
 
 def ambiguous_cases() -> pd.DataFrame:
-    """The claims whose coding needed a decision, and how each was resolved."""
+    """The claims whose coding needed a decision, and how each was coded; the id links to the claim's row
+    in the register, which gives the claim and its grade."""
     claims = load("claims").dropna(subset=["coding_note"])
-    return pd.DataFrame(
-        {
-            "id": claims["claim_id"].values,
-            "the claim, in our words": claims["restatement"].values,
-            "type": claims["claim_type"].map(label).values,
-            "evidence": claims["evidence_status"].map(label).values,
-            "how it was resolved": claims["coding_note"].values,
-        }
-    )
+    return pd.DataFrame({"claim": claims["claim_id"].values, "how it was coded": claims["coding_note"].values})
 
 
 def comment_codebook(dimension: str) -> pd.DataFrame:

@@ -9,28 +9,6 @@ from ..charts.style import label
 from ..data.loader import load
 
 
-def _titles() -> dict[str, str]:
-    return load("incidents").set_index("incident_id")["title"].to_dict()
-
-
-def techniques() -> pd.DataFrame:
-    """The DISARM coding, one row per episode and technique, with DISARM's names."""
-    coded = load("episode_techniques")
-    patterns, tactic_names = _patterns()
-    return pd.DataFrame(
-        {
-            "episode": coded["incident_id"].map(_titles()).values,
-            "technique": [f"{t} {patterns.loc[t, 'name']}" for t in coded["technique_id"]],
-            "tactic": [tactic_names[patterns.loc[t, "phase"]] for t in coded["technique_id"]],
-            "attested or alleged": coded["attested"].map({True: "attested", False: "alleged"}).values,
-            "evidence": coded["evidence_status"].astype(str).map(label).values,
-            "confidence": coded["confidence"].astype(str).values,
-            "claims": coded["claim_ids"].values,
-            "why, in our words": coded["rationale"].values,
-        }
-    )
-
-
 def episode_coding(incident_id: str) -> pd.DataFrame:
     """One episode's DISARM coding, compact: each technique with its tactic, its grade, its claims and why."""
     coded = load("episode_techniques")
@@ -66,26 +44,17 @@ def _patterns() -> tuple[pd.DataFrame, pd.Series]:
     return patterns, tactic_names
 
 
-def uncoded(incident_id: str | None = None) -> pd.DataFrame:
-    """Behaviours the sources describe that are not coded in DISARM, and why; for one episode if given."""
+def uncoded(incident_id: str) -> pd.DataFrame:
+    """Behaviours one episode's sources describe that are not coded in DISARM, and why."""
     notes = load("disarm_notes")
-    frame = pd.DataFrame(
+    notes = notes[notes["incident_id"] == incident_id]
+    return pd.DataFrame(
         {
-            "episode": notes["incident_id"].map(_titles()).values,
             "behaviour": notes["behaviour"].values,
             "claims": notes["claim_ids"].values,
             "why it is not coded": notes["note"].values,
         }
     )
-    return _one_episode(frame, notes["incident_id"], incident_id)
-
-
-def _one_episode(frame: pd.DataFrame, incidents: pd.Series, incident_id: str | None) -> pd.DataFrame:
-    if incident_id is None:
-        return frame
-    if incident_id not in set(incidents):
-        raise KeyError(f"no episode {incident_id!r}; the episodes are {sorted(set(incidents))}")
-    return frame[(incidents == incident_id).values].drop(columns="episode").reset_index(drop=True)
 
 
 def coding_facts() -> dict[str, str]:
