@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 import takenover
+from takenover.cite import quotation, stored_pages
 from takenover.data import pipeline
+from takenover.data.fragments import reference_fragments
 
 from conftest import RAW
 
@@ -144,3 +146,19 @@ def test_only_independent_sources_corroborate():
             if item in refs.index:
                 assert refs.loc[item, "independence"] == "independent", item
                 assert refs.loc[item, "read_as"] != "not_held", item
+
+
+def test_no_stored_page_is_republished(built_site):
+    """No run of more than a few words of any stored public page appears on the site or in the data."""
+    pages = [quotation.page_text(p.read_text(encoding="utf-8")) for p in (built_site / "_build/html").rglob("*.html")]
+    measured = stored_pages.measure_pages(pages + stored_pages.data_texts_for_pages()).set_index("reference_key")
+    assert len(measured) > 50, "most stored pages have fragments recorded to measure against"
+    too_long = measured[measured["longest_run"] > stored_pages.LONGEST_QUOTE]
+    assert too_long.empty, f"runs longer than {stored_pages.LONGEST_QUOTE} words: {too_long.to_dict('index')}"
+
+
+def test_the_stored_page_measure_catches_a_lifted_sentence():
+    """The check above must be able to fail: a page's fragment published whole is caught."""
+    fragment = max(reference_fragments()["guido2016"], key=lambda f: len(f.split()))
+    measured = stored_pages.measure_pages([f"Our summary: {fragment}"]).set_index("reference_key")
+    assert measured.loc["guido2016", "longest_run"] > stored_pages.LONGEST_QUOTE
