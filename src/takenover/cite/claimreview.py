@@ -13,7 +13,7 @@ import pandas as pd
 from ..core.metadata import author_names, full_title, metadata
 from ..data.loader import load
 
-CHAPTER = "book/claims.html"
+REGISTER_PAGE = "book/register.html"  # where each claim has its row
 # Properties a ClaimReview record must have to be usable by fact-check aggregators.
 REQUIRED = ["@type", "claimReviewed", "datePublished", "author", "reviewRating", "itemReviewed"]
 LIKELIHOOD_WORDS = {
@@ -55,7 +55,7 @@ def claim_review(claim: dict, source: dict, excerpt: str | None) -> dict:
         },
     }
     if meta.get("site_url"):
-        review["url"] = f"{meta['site_url'].rstrip('/')}/{CHAPTER}#{claim['claim_id'].lower()}"
+        review["url"] = f"{meta['site_url'].rstrip('/')}/{REGISTER_PAGE}#{claim['claim_id'].lower()}"
     return review
 
 
