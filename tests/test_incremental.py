@@ -4,7 +4,14 @@ compares it with a build from nothing."""
 
 from __future__ import annotations
 
+import json
+import types
+from pathlib import Path
+
 from takenover.release import inputs, pdfreuse
+from takenover.site import rerun
+
+from conftest import REPO
 
 
 def test_inputs_are_hashed_by_content_not_by_time(tmp_path):
@@ -46,3 +53,42 @@ def test_the_printer_key_covers_the_printer_s_code_and_the_book_s_metadata():
     covered = set(pdfreuse.PRINTER_CODE)
     assert {"release", "cite", "site/print.py"} <= covered
     assert len(pdfreuse.printer_key()) == 64
+
+
+class _Env:
+    def __init__(self, root: Path, docs: list[str]):
+        self.found_docs = set(docs)
+        self.root = root
+
+    def doc2path(self, docname: str) -> str:
+        return str(self.root / f"{docname}.ipynb")
+
+
+def _notebook(path: Path, metadata: dict) -> None:
+    path.write_text(json.dumps({"cells": [], "metadata": metadata, "nbformat": 4, "nbformat_minor": 5}))
+
+
+def test_a_notebook_that_reads_other_pages_is_reread_when_they_change(tmp_path):
+    (tmp_path / "book").mkdir()
+    _notebook(tmp_path / "book" / "licences.ipynb", {"takenover": {"rerun_when": ["book/*.md"]}})
+    _notebook(tmp_path / "book" / "claims.ipynb", {})
+    (tmp_path / "book" / "context.md").write_text("# Context\n")
+    env = _Env(tmp_path, ["book/licences", "book/claims"])
+    app = types.SimpleNamespace(srcdir=str(tmp_path), env=env)
+    app.env.mystnb_config = types.SimpleNamespace(execution_mode="off")
+    assert rerun._outdated(app, env, set(), set(), set()) == ["book/licences"], "never read: read it"
+    for docname in ("book/licences", "book/claims"):
+        env.docname = docname
+        rerun._remember(app, None)
+    assert rerun._outdated(app, env, set(), set(), set()) == []
+    (tmp_path / "book" / "context.md").write_text("# Context, edited\n")
+    assert rerun._outdated(app, env, set(), set(), set()) == ["book/licences"]
+    (tmp_path / "book" / "more.md").write_text("# A new page\n")
+    assert rerun.declared(tmp_path / "book" / "claims.ipynb") is None
+
+
+def test_the_licences_chapter_declares_that_it_reads_every_page():
+    """It measures what every page quotes (cite/quotation.book_texts), so it must rerun when any changes."""
+    declared = rerun.declared(REPO / "book" / "licences.ipynb")
+    assert declared is not None
+    assert {"book/*.md", "book/*.ipynb"} <= set(declared)

@@ -9,10 +9,12 @@ from pathlib import Path
 
 from ..core.paths import REPO_ROOT
 
-# The pages themselves: prose, notebooks with their code, the table of contents, settings, citation data.
-BOOK = ["_config.yml", "_toc.yml", "metadata.yml", "book"]
+# The pages themselves: prose, notebooks with their code, the table of contents, settings. A change here
+# rereads the changed pages; a notebook reruns when its code changes, or when a file it declares it
+# reads changes (site/rerun.py).
+BOOK = ["_config.yml", "_toc.yml", "book"]
 # What the notebooks and the site's extensions run on: a change here means every notebook reruns.
-RUN = ["src/takenover", "data", "requirements.txt", "pyproject.toml"]
+RUN = ["src/takenover", "data", "metadata.yml", "CITATION.cff", ".zenodo.json", "requirements.txt", "pyproject.toml"]
 IGNORED_PARTS = {"__pycache__", ".ipynb_checkpoints"}
 
 

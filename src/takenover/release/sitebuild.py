@@ -94,9 +94,9 @@ def build(strict: bool = False, build_dir: Path = DEFAULT_BUILD, config: Path = 
             print(f"site: up to date, {time.perf_counter() - started:.1f} s")
             return 0
         fresh = strict or previous is None or previous["inputs"].get("run") != made_from["run"]
-        if strict:
-            for cache in folders.caches:
-                shutil.rmtree(cache, ignore_errors=True)
+        # Notebook outputs are cached by their code alone: what they run on changed, so none is current.
+        for cache in folders.caches if strict else folders.caches[:3] if fresh else []:
+            shutil.rmtree(cache, ignore_errors=True)
         staging = atomic.staging_folder(folders.site)
         try:
             if not run_sphinx(folders, staging, config, fresh, execution):
