@@ -92,3 +92,17 @@ def test_the_licences_chapter_declares_that_it_reads_every_page():
     declared = rerun.declared(REPO / "book" / "licences.ipynb")
     assert declared is not None
     assert {"book/*.md", "book/*.ipynb"} <= set(declared)
+
+
+def test_pybtex_plugins_are_looked_up_once_and_registration_forgets_them(monkeypatch):
+    from pybtex import plugin
+
+    from takenover.site import pybtex_plugins
+
+    pybtex_plugins._remember_lookups()
+    plugin._load_entry_point.cache_clear()
+    first = plugin.find_plugin("pybtex.style.formatting", "plain")
+    assert plugin.find_plugin("pybtex.style.formatting", "plain") is first
+    assert plugin._load_entry_point.cache_info().hits >= 1
+    plugin.register_plugin("pybtex.style.formatting", "takenover-test", first)
+    assert plugin._load_entry_point.cache_info().currsize == 0

@@ -99,13 +99,17 @@ def build(strict: bool = False, build_dir: Path = DEFAULT_BUILD, config: Path = 
             shutil.rmtree(cache, ignore_errors=True)
         staging = atomic.staging_folder(folders.site)
         try:
+            sphinx_started = time.perf_counter()
             if not run_sphinx(folders, staging, config, fresh, execution):
                 # Sphinx saved what it read, warnings and all, and would not read those pages again, so
                 # the next build could pass without seeing them: make it start afresh.
                 shutil.rmtree(folders.doctrees, ignore_errors=True)
                 print("site: the build failed (see above); the last good site is unchanged", file=sys.stderr)
                 return 1
+            print(f"site: Sphinx took {time.perf_counter() - sphinx_started:.1f} s")
+            printing_started = time.perf_counter()
             printed = print_edition(staging, previous=(folders.site, previous["pdfs"]) if previous else None)
+            print(f"site: the PDFs took {time.perf_counter() - printing_started:.1f} s")
             record = {
                 "inputs": made_from,
                 "mode": "strict" if strict else "incremental",
