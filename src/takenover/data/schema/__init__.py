@@ -1,8 +1,8 @@
 """Table Schemas of the clean tables: the single definition of every column, and each table's licence.
 
-The pipeline writes these into `data/datapackage.json`; the loader, the tests and the data dictionary in
-the book all read them back from there. Code lists and field helpers are in `fields`; each family of
-tables has its own module.
+The pipeline writes them into `data/datapackage.json`, from which the loader, the tests and the data
+dictionary read them back. Code lists and field helpers are in `fields`; each family of tables has its
+own module.
 """
 
 from .claims import CLAIM_TABLES
