@@ -100,3 +100,19 @@ def test_every_annotation_file_is_documented_in_the_folder_s_readme():
     documented = set(re.findall(r"^\| `([^`]+)` \|", readme, flags=re.M))
     present = {p.name for p in (DATA / "raw" / "annotations").iterdir() if p.name != "README.md"}
     assert present - documented == set(), "add these files to the table in data/raw/annotations/README.md"
+
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)", 'https://x.invalid/a"onmouseover="alert(1)', "ftp://x"])
+def test_metadata_addresses_must_be_http(address, monkeypatch, tmp_path):
+    """metadata.yml's site and repository addresses become links on every page: the same rule holds."""
+    from takenover.core import metadata
+
+    text = metadata.METADATA_PATH.read_text(encoding="utf-8").replace('site_url: ""', f"site_url: '{address}'")
+    (tmp_path / "metadata.yml").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(metadata, "METADATA_PATH", tmp_path / "metadata.yml")
+    metadata.metadata.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="site_url .* is not an absolute http"):
+            metadata.metadata()
+    finally:
+        metadata.metadata.cache_clear()

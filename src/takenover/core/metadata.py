@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 import yaml
@@ -10,6 +11,8 @@ import yaml
 from .paths import REPO_ROOT
 
 METADATA_PATH = REPO_ROOT / "metadata.yml"
+ADDRESSES = ("repository_url", "site_url")
+ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s\"'<>{}\\]*)?")
 
 
 @lru_cache(maxsize=1)
@@ -20,6 +23,9 @@ def metadata() -> dict:
             raise ValueError(f"{METADATA_PATH.name}: {key} is missing")
     if not isinstance(data["released"], dt.date):
         raise ValueError(f"{METADATA_PATH.name}: released must be an ISO date")
+    for key in ADDRESSES:  # they become links on every page and in every citation
+        if data.get(key) and not ADDRESS.fullmatch(str(data[key])):
+            raise ValueError(f"{METADATA_PATH.name}: {key} {data[key]!r} is not an absolute http(s) address")
     return data
 
 
