@@ -112,7 +112,7 @@ def test_metadata_addresses_must_be_http(address, monkeypatch, tmp_path):
     monkeypatch.setattr(metadata, "METADATA_PATH", tmp_path / "metadata.yml")
     metadata.metadata.cache_clear()
     try:
-        with pytest.raises(ValueError, match="site_url .* is not an absolute http"):
+        with pytest.raises(ValueError, match=r"site_url .* is not an absolute http"):
             metadata.metadata()
     finally:
         metadata.metadata.cache_clear()
