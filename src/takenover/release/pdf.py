@@ -133,18 +133,19 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.site / "index.html").is_file():
         print(f"no built site in {args.site}: run `make site`", file=sys.stderr)
         return 1
-    record = buildrecord.read(args.site)
-    if record is not None or args.require_record:
-        pages = buildrecord.page_problems(args.site)
-        if pages:
-            print(f"not printing {args.site}: {pages[0]}; run `make site`", file=sys.stderr)
-            return 1
-    printed = print_edition(args.site, args.out, args.only)
+    with atomic.locked(args.site.resolve().parent):  # not while `make site` swaps the site
+        record = buildrecord.read(args.site)
+        if record is not None or args.require_record:
+            pages = buildrecord.page_problems(args.site)
+            if pages:
+                print(f"not printing {args.site}: {pages[0]}; run `make site`", file=sys.stderr)
+                return 1
+        printed = print_edition(args.site, args.out, args.only)
+        if record is not None and args.out is None:
+            record["pdfs"] |= {item.path: item.record for item in printed}
+            buildrecord.write(args.site, record)
     for item in printed:
         print(f"{item.path:<40} {item.pages:>4} pages {item.size:>10,} bytes {item.seconds:6.1f} s")
-    if record is not None and args.out is None:
-        record["pdfs"] |= {item.path: item.record for item in printed}
-        buildrecord.write(args.site, record)
     return 0
 
 
