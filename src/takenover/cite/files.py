@@ -66,6 +66,8 @@ def references_bib() -> str:
             "reference_notes": "Checked for the project against a stored copy of the page.",
             "not_held": f"No copy read; known only through {labels.get(r.known_through, r.known_through)}.",
         }[str(r.read_as)]
+        if isinstance(r.date_basis, str) and r.date_basis.startswith("inferred"):
+            how_known += " The date is inferred, not printed."
         entries.append(
             _bib_entry(
                 kind,
