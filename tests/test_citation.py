@@ -16,9 +16,9 @@ from takenover.cite import files as citation_files
 from takenover.core.metadata import metadata
 from takenover.site.citation import _configure_from_metadata
 
-from conftest import DATA, REPO, chapters
+from conftest import DATA, REPO, citable_pages
 
-CHAPTERS = chapters()
+CHAPTERS = citable_pages()
 
 
 class _Head(HTMLParser):
@@ -96,6 +96,7 @@ def test_chapter_page_is_citable(page, built_site):
     title = meta["citation_title"]
     assert title
     assert names.count("citation_author") == len(metadata()["authors"])
+    assert meta["citation_publisher"] == metadata()["publisher"]
     for name in ["citation_publication_date", "citation_inbook_title", "citation_book_title", "citation_language"]:
         assert meta.get(name), f"{page}: {name} missing"
     assert re.fullmatch(r"\d{4}/\d{2}/\d{2}", meta["citation_publication_date"])
@@ -112,8 +113,8 @@ def test_chapter_page_is_citable(page, built_site):
     assert downloaded.resolve().read_text(encoding="utf-8") == parsed.bibtex
 
 
-def test_pages_that_are_not_chapters_have_no_cite_box(built_site):
-    html = (built_site / "_build" / "html" / "book" / "bibliography.html").read_text(encoding="utf-8")
+def test_pages_outside_the_book_have_no_cite_box(built_site):
+    html = (built_site / "_build" / "html" / "search.html").read_text(encoding="utf-8")
     assert "tk-cite" not in html
     assert 'name="citation_title"' not in html
 

@@ -16,6 +16,7 @@ import yaml
 from ..core.metadata import author_names, full_title, metadata
 from ..core.paths import DESCRIPTOR_PATH
 from ..data.loader import descriptor
+from .page_tags import absolute, page_path
 
 
 def slug(text: str) -> str:
@@ -31,14 +32,25 @@ def _bib_authors() -> str:
     return " and ".join("{" + _bib_escape(name) + "}" for name in author_names())
 
 
+class Macro(str):
+    """A BibTeX value written bare, such as a month macro (`nov`, which styles print as "November")."""
+
+
+def bib_month(date: dt.date) -> Macro:
+    return Macro(date.strftime("%b").lower())
+
+
 def _bib_entry(kind: str, key: str, fields: dict[str, str]) -> str:
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items() if value)
+    body = ",\n".join(
+        f"  {name} = {value}" if isinstance(value, Macro) else f"  {name} = {{{value}}}"
+        for name, value in fields.items()
+        if value
+    )
     return f"@{kind}{{{key},\n{body}\n}}\n"
 
 
 def page_url(pagename: str) -> str:
-    site = metadata().get("site_url") or ""
-    return f"{site.rstrip('/')}/{pagename}.html" if site else ""
+    return absolute(page_path(pagename))
 
 
 def chapter_key(title: str, date: dt.date) -> str:
@@ -65,7 +77,7 @@ def chapter_bibtex(title: str, date: dt.date, pagename: str) -> str:
             "title": "{" + _bib_escape(title) + "}",
             "booktitle": "{" + _bib_escape(full_title()) + "}",
             "year": str(date.year),
-            "month": date.strftime("%b").lower(),
+            "month": bib_month(date),
             "edition": f"Version {meta['version']}",
             "url": page_url(pagename),
             "language": "english" if meta["language"] == "en" else meta["language"],
@@ -124,22 +136,6 @@ def dataset_bibtex() -> str:
             "url": meta.get("repository_url") or "",
         },
     )
-
-
-def highwire_tags(title: str, date: dt.date, pagename: str) -> list[tuple[str, str]]:
-    """Reference-manager meta tags (Highwire Press) for one chapter page."""
-    meta = metadata()
-    tags = [("citation_title", title)]
-    tags += [("citation_author", name) for name in author_names()]
-    tags += [
-        ("citation_publication_date", date.strftime("%Y/%m/%d")),
-        ("citation_inbook_title", full_title()),
-        ("citation_book_title", full_title()),
-        ("citation_language", meta["language"]),
-    ]
-    if page_url(pagename):
-        tags.append(("citation_public_url", page_url(pagename)))
-    return tags
 
 
 def citation_cff() -> str:
