@@ -13,7 +13,7 @@ import re
 import pandas as pd
 import yaml
 
-from ..core.metadata import author_names, full_title, metadata
+from ..core.metadata import author_names, full_title, metadata, site_url
 from ..core.paths import DESCRIPTOR_PATH
 from ..data.loader import descriptor
 from .page_tags import absolute, page_path
@@ -76,6 +76,7 @@ def chapter_bibtex(title: str, date: dt.date, pagename: str) -> str:
             "author": _bib_authors(),
             "title": "{" + _bib_escape(title) + "}",
             "booktitle": "{" + _bib_escape(full_title()) + "}",
+            "publisher": "{" + _bib_escape(meta["publisher"]) + "}",
             "year": str(date.year),
             "month": bib_month(date),
             "edition": f"Version {meta['version']}",
@@ -95,6 +96,8 @@ def book_reference() -> str:
 
 
 def book_bibtex() -> str:
+    """The book as one BibTeX entry: the preferred citation of CITATION.cff, written so BibTeX keeps
+    the collective author whole and the title's capitals (the entry cffconvert cannot make)."""
     meta = metadata()
     return _bib_entry(
         "book",
@@ -102,9 +105,11 @@ def book_bibtex() -> str:
         {
             "author": _bib_authors(),
             "title": "{" + _bib_escape(full_title()) + "}",
+            "publisher": "{" + _bib_escape(meta["publisher"]) + "}",
             "year": str(meta["released"].year),
+            "month": bib_month(meta["released"]),
             "edition": f"Version {meta['version']}",
-            "url": meta.get("site_url") or "",
+            "url": site_url(),
         },
     )
 
@@ -138,15 +143,19 @@ def dataset_bibtex() -> str:
     )
 
 
+def _cff_authors() -> list[dict]:
+    return [{"name": name} for name in author_names()]  # CFF's entity: a collective, one name
+
+
 def citation_cff() -> str:
-    """CITATION.cff for the whole book (CFF 1.2.0), as YAML text."""
+    """CITATION.cff (CFF 1.2.0): the repository as a dataset, and the book as its preferred citation."""
     meta = metadata()
     data = {
         "cff-version": "1.2.0",
-        "message": "If you use this book or its dataset, please cite it as below.",
+        "message": "If you use this book or its dataset, please cite the book as below.",
         "title": full_title(),
         "type": "dataset",
-        "authors": [{"name": name} for name in author_names()],
+        "authors": _cff_authors(),
         "version": meta["version"],
         "date-released": meta["released"].isoformat(),
         "license": meta["licence"]["prose_and_data"],
@@ -157,5 +166,24 @@ def citation_cff() -> str:
         data["repository-code"] = meta["repository_url"]
     if meta.get("site_url"):
         data["url"] = meta["site_url"]
+    preferred = {
+        "type": "book",
+        "title": full_title(),
+        "authors": _cff_authors(),
+        "publisher": {"name": meta["publisher"]},
+        "edition": f"Version {meta['version']}",
+        "version": meta["version"],
+        "year": meta["released"].year,
+        "month": meta["released"].month,
+        "date-published": meta["released"].isoformat(),
+        "languages": [meta["language"]],
+        "license": meta["licence"]["prose_and_data"],
+        "abstract": meta["abstract"],
+    }
+    if meta.get("site_url"):
+        preferred["url"] = meta["site_url"]
+    if meta.get("repository_url"):
+        preferred["repository"] = meta["repository_url"]
+    data["preferred-citation"] = preferred
     header = "# Generated from metadata.yml by `python -m takenover.cite.files`; do not edit by hand.\n"
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
