@@ -26,6 +26,10 @@ def _cited_urls() -> list[str]:
     return list(dict.fromkeys(str(u) for u in urls))
 
 
+def _notes() -> str:
+    return f"Licences: {licence_text()}. The quoted primary texts remain the work of their authors."
+
+
 def related_identifiers() -> list[dict[str, str]]:
     meta = metadata()
     related = []
@@ -51,7 +55,7 @@ def zenodo_metadata() -> dict:
         "access_right": "open",
         "license": meta["licence"]["prose_and_data"].lower(),
         "keywords": list(meta["keywords"]),
-        "notes": f"Licences: {licence_text()}. The quoted primary texts remain the work of their authors.",
+        "notes": _notes(),
         "related_identifiers": related_identifiers(),
     }
 
@@ -77,7 +81,7 @@ def zenodo_record() -> dict:
             "subjects": [{"subject": k} for k in meta["keywords"]],
             "additional_descriptions": [
                 {
-                    "description": f"Licences: {licence_text()}. The quoted primary texts remain the work of their authors.",
+                    "description": _notes(),
                     "type": {"id": "notes"},
                 }
             ],
