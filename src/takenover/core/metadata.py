@@ -7,9 +7,9 @@ from functools import lru_cache
 
 import yaml
 
-from .paths import REPO_ROOT
+from .paths import IN_REPOSITORY, PACKAGE_DATA, REPO_ROOT
 
-METADATA_PATH = REPO_ROOT / "metadata.yml"
+METADATA_PATH = REPO_ROOT / "metadata.yml" if IN_REPOSITORY else PACKAGE_DATA / "metadata.yml"
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,7 @@ from ..cite.page_tags import CitedPage, absolute, abstract_from_text, citation_t
 from ..core.metadata import full_title, metadata, site_url
 
 PDF_DIR = "_pdf"
+DOWNLOADS_PAGE = "book/downloads"  # the page listing the data, exports, notebooks and citation files
 
 
 def page_pdf_path(page: CitedPage) -> str:
@@ -70,7 +71,7 @@ def cited_page(app: Sphinx, pagename: str, doctree=None) -> CitedPage | None:
     return CitedPage(pagename, title, date, " ".join(abstract.split()), is_book)
 
 
-def _cite_box(page: CitedPage, reference: str, bibtex: str, bib_href: str) -> str:
+def _cite_box(page: CitedPage, reference: str, bibtex: str, bib_href: str, downloads_href: str | None) -> str:
     what = "this book" if page.is_book else "this page"
     parts = []
     if not page.is_book:
@@ -81,7 +82,13 @@ def _cite_box(page: CitedPage, reference: str, bibtex: str, bib_href: str) -> st
         '<div class="highlight-bibtex notranslate"><div class="highlight">'
         f'<pre class="tk-cite-bibtex">{html.escape(bibtex)}</pre></div></div>\n'
         f'<p><a class="tk-cite-download" href="{bib_href}" download>Download the BibTeX entry (.bib)</a></p>\n'
-        "</details>"
+        + (
+            f'<p><a class="tk-downloads-link" href="{downloads_href}">Downloads: the data, exports, notebooks '
+            "and citation files</a></p>\n"
+            if downloads_href
+            else ""
+        )
+        + "</details>"
     )
     return "\n".join(parts)
 
@@ -109,7 +116,14 @@ def _add_citation(app: Sphinx, pagename, templatename, context, doctree) -> None
     bib_path = Path(app.outdir) / "_cite" / f"{pagename}.bib"
     bib_path.parent.mkdir(parents=True, exist_ok=True)
     bib_path.write_text(bibtex, encoding="utf-8")
-    box = _cite_box(page, reference, bibtex, context["pathto"](f"_cite/{pagename}.bib", 1))
+    downloads = DOWNLOADS_PAGE if DOWNLOADS_PAGE in app.env.all_docs and pagename != DOWNLOADS_PAGE else None
+    box = _cite_box(
+        page,
+        reference,
+        bibtex,
+        context["pathto"](f"_cite/{pagename}.bib", 1),
+        downloads and context["pathto"](downloads),
+    )
     body = context["body"]
     at = body.find("</h1>")
     context["body"] = body[: at + 5] + "\n" + box + body[at + 5 :] if at != -1 else box + body
