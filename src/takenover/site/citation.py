@@ -22,6 +22,7 @@ from ..cite.citation import book_bibtex, book_reference, chapter_bibtex, chapter
 from ..cite.edition import edition_stem
 from ..cite.page_tags import CitedPage, absolute, abstract_from_text, citation_tags, opengraph_tags
 from ..core.metadata import full_title, metadata, site_url
+from .builders import builds_website
 
 PDF_DIR = "_pdf"
 DOWNLOADS_PAGE = "book/downloads"  # the page listing the data, exports, notebooks and citation files
@@ -98,7 +99,7 @@ def _meta(attribute: str, name: str, value: str) -> str:
 
 
 def _add_citation(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    page = cited_page(app, pagename, doctree)
+    page = cited_page(app, pagename, doctree) if builds_website(app) else None
     if page is None or "body" not in context:
         return
     pdf = page_pdf_path(page)
@@ -160,6 +161,26 @@ def _configure_from_metadata(app: Sphinx, config) -> None:
         )
     if site_url():
         config.html_baseurl = site_url()  # Sphinx then writes each page's canonical address
+    _configure_epub(config, meta)
+
+
+def _configure_epub(config, meta: dict) -> None:
+    """The book's version, and the EPUB's package metadata, from metadata.yml (EPUB 3 wants a version
+    and an identifier; config-inited cannot tell which builder will run, and the website ignores these)."""
+    import uuid
+
+    config.version = config.release = meta["version"]
+    config.epub_title = full_title()
+    config.epub_author = "; ".join(a["name"] for a in meta["authors"])
+    config.epub_publisher = meta["publisher"]
+    config.epub_language = meta["language"]
+    config.epub_copyright = f"{meta['released'].year}, {config.epub_author}"
+    identifier = uuid.uuid5(uuid.NAMESPACE_URL, f"{site_url() or 'taken-over'}#{meta['version']}")
+    # Sphinx writes epub_uid both as the identifier's XML id and as the NCX's uid, which EPUBCheck wants
+    # equal to the identifier itself: so one value, a name that is also a valid XML id.
+    config.epub_identifier = config.epub_uid = f"taken-over-{identifier}"
+    config.epub_scheme = "uuid"
+    config.epub_basename = edition_stem()
 
 
 def setup(app: Sphinx) -> dict:

@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 
 from ..cite.claimreview import EXPORT_NAME, document, reviews_for_page
 from ..core import paths
+from .builders import builds_website
 
 ROW = re.compile(r'<tr id="(cl-[a-z]\d+)"')
 
@@ -27,14 +28,14 @@ def json_ld(graph: list[dict]) -> str:
 
 
 def _embed(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    rows = ROW.findall(context.get("body", ""))
+    rows = ROW.findall(context.get("body", "")) if builds_website(app) else []
     graph = reviews_for_page(pagename, rows) if rows else []
     if graph:
         context["metatags"] = context.get("metatags", "") + json_ld(graph)
 
 
 def _publish(app: Sphinx, exception) -> None:
-    if exception is None and app.builder.format == "html":
+    if exception is None and builds_website(app):
         shutil.copyfile(paths.DATA_DIR / EXPORT_NAME, Path(app.outdir) / EXPORT_NAME)
 
 

@@ -24,6 +24,7 @@ from ..cite.wheel import FIXED_TIME, build_wheel, wheel_name
 from ..cite.zenodo import zenodo_json, zenodo_record_json
 from ..core import paths
 from ..core.metadata import metadata
+from .builders import builds_website
 from .citation import DOWNLOADS_PAGE
 
 DOWNLOADS = "downloads"
@@ -122,12 +123,12 @@ def _notebooks(app: Sphinx) -> list[Path]:
 
 
 def _write_all(app: Sphinx, env, *args) -> None:
-    if app.builder.format == "html":
+    if builds_website(app):
         app.tk_downloads = write_downloads(Path(app.outdir) / DOWNLOADS, _notebooks(app))
 
 
 def _list(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    if pagename == PAGE and LIST_MARK in context.get("body", ""):
+    if pagename == PAGE and LIST_MARK in context.get("body", "") and builds_website(app):
         prefix = context["pathto"]("", 1).rstrip("/")
         prefix = f"{prefix}/" if prefix and prefix != "#" else ""
         table = _table(Path(app.outdir) / DOWNLOADS, app.tk_downloads, prefix)

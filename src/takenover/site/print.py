@@ -22,6 +22,7 @@ from sphinx.application import Sphinx
 
 from ..cite.edition import chapter_citation_fields, edition_stem
 from ..core.metadata import metadata
+from .builders import builds_website
 from .citation import PDF_DIR, cited_page, page_pdf_path
 
 CSS_NAME = "takenover-print.css"
@@ -78,7 +79,7 @@ def pdf_links(chapter_href: str | None, chapter_file: str, book_href: str, book_
 
 
 def _add_print_edition(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    if "body" not in context:
+    if "body" not in context or not builds_website(app):
         return
     book_title = metadata()["title"]
     page_title = app.env.titles[pagename].astext() if pagename in app.env.titles else book_title
