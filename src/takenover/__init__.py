@@ -4,7 +4,7 @@ The package is layered (see ARCHITECTURE.md): core, data, charts, then chapters 
 then site. Chapters read data only through `takenover.load()`.
 """
 
-__version__ = "0.2.0"  # keep equal to metadata.yml; a test checks
+__version__ = "0.3.0"  # keep equal to metadata.yml; a test checks
 
 from .data.loader import describe, load
 

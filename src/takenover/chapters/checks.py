@@ -65,17 +65,21 @@ def check_facts() -> dict[str, str]:
     five_k = load("measurements").set_index("measurement_id").loc["M-hq-01", "value"]
     archive = load("events").set_index("event_id").loc["EV-hq-04", "date"]
     rises = vote_share_rises().set_index("series")
+    slips = load("secondary_figures").set_index("reference_key")["value"]
     facts = {
         "ad_archive_start": archive.strftime("%-d %B %Y"),
         "pudsey_margin": f"{checks.loc['pudsey-margin-2017', 'record_value']:,.0f}",
         "lne_majority_2015": f"{checks.loc['lne-majority-2015', 'record_value']:,.0f}",
         "lne_majority_2017": f"{checks.loc['lne-majority-2017', 'record_value']:,.0f}",
         "pudsey_share_2015": f"{checks.loc['pudsey-majority-2015', 'record_value']}",
+        "lne_share_2015": f"{checks.loc['lne-majority-share-2015', 'record_value']}",
         "five_k": f"£{five_k:,}",
         "five_k_share_fb": f"{checks.loc['five-thousand-scale', 'record_value']}%",
         "labour_fb_spend": f"£{spend.loc[('Labour Party', 'facebook_spending')]:,}",
         "red_labour_awl": f"{checks.loc['red-labour-following', 'claimed_value']:,.0f}",
         "red_labour_guido": f"{checks.loc['red-labour-following', 'record_value']:,.0f}",
+        "bbc_pudsey_slip": f"{slips['bbc2019']:,.0f}",
+        "yep_lne_slip": f"{slips['yep2019']:,.0f}",
         "n_checks": str(len(checks)),
         "n_checks_hold": str(int(checks["holds"].fillna(False).sum())),
         "n_checks_records": str(int((checks["basis"] == "records").sum())),

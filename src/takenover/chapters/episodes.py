@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import pandas as pd
+from IPython.display import HTML
 
 from ..charts import style
 from ..charts.style import label
 from ..data.loader import load
 from ..data.schema.fields import EVIDENCE_STATUSES
+from .display import table
+from .grades import grade
 
+SHORT_NAMES = {
+    "facebook-group-2016": "The Facebook group",
+    "red-labour-2016": "Red Labour",
+    "labour-hq-2017": "Labour HQ",
+}
 DATE_FORMATS = {"year": "%Y", "month": "%B %Y", "day": "%a %-d %b %Y", "hour": "%a %-d %b %Y"}
 
 
@@ -109,4 +117,36 @@ def claim_summary(incident_id: str, claim_ids: list[str] | None = None, types: l
             "likelihood": rows["likelihood"].map(label).values,
             "our conclusion": rows["verdict"].values,
         }
+    )
+
+
+def core_grades(incident_id: str) -> dict[str, str]:
+    """The grade of each of an episode's core claims, named grade_<id> for {eval} in its bottom line."""
+    claims = load("claims")
+    core = claims[(claims["incident_id"] == incident_id) & claims["core"]]
+    return {
+        "grade_" + c.claim_id.removeprefix("CL-"): grade(c.evidence_status, c.likelihood, c.confidence)
+        for c in core.itertuples()
+    }
+
+
+def claims_section(incident_id: str) -> HTML:
+    """The episode's own part of the register, collapsed: every claim with its grade and verdict."""
+    claims = load("claims")
+    rows = claims[claims["incident_id"] == incident_id]
+    frame = pd.DataFrame(
+        {
+            "id": rows["claim_id"].values,
+            "claim": rows["restatement"].values,
+            "grade": [
+                grade(s, li, c)
+                for s, li, c in zip(rows["evidence_status"], rows["likelihood"], rows["confidence"], strict=True)
+            ],
+            "verdict": rows["verdict"].values,
+        }
+    )
+    body = table(frame, caption=f"Every claim about this episode ({len(frame)}), with its grade").data
+    return HTML(
+        f'<details class="tk-claims-section">\n<summary>All {len(frame)} claims about this episode, '
+        f"graded</summary>\n{body}\n</details>"
     )

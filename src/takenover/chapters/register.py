@@ -8,6 +8,8 @@ from ..charts.hedging import hedging_by_source
 from ..charts.style import label
 from ..data.loader import load
 from ..data.schema.fields import EVIDENCE_STATUSES, LIKELIHOODS
+from .episodes import SHORT_NAMES
+from .grades import grade
 
 __all__ = ["hedging_by_source"]  # shown as a table beside its figure in the claims chapter
 
@@ -137,5 +139,37 @@ def ambiguous_cases() -> pd.DataFrame:
             "type": claims["claim_type"].map(label).values,
             "evidence": claims["evidence_status"].map(label).values,
             "how it was resolved": claims["coding_note"].values,
+        }
+    )
+
+
+def status_by_source() -> pd.DataFrame:
+    """Claims of each text (its article text and, for the blog, its comments apart), by evidence status."""
+    claims = load("claims")
+    sources = load("sources").set_index("source_id")["label"]
+    where = [
+        f"{sources[s]}, comments" if kind == "commenter" else sources[s]
+        for s, kind in zip(claims["source_id"], claims["claimant_kind"], strict=True)
+    ]
+    table = pd.crosstab(pd.Series(where, name="text"), claims["evidence_status"].astype(str).values)
+    table = table.reindex(columns=[s for s in EVIDENCE_STATUSES if s in table.columns], fill_value=0)
+    table.columns = [label(c) for c in table.columns]
+    table["all"] = table.sum(axis=1)
+    return table.rename_axis(None, axis=1).reset_index()
+
+
+def core_claims() -> pd.DataFrame:
+    """The claims each episode stands or falls on, with their grades."""
+    claims = load("claims")
+    core = claims[claims["core"]]
+    return pd.DataFrame(
+        {
+            "episode": core["incident_id"].map(SHORT_NAMES).values,
+            "id": core["claim_id"].values,
+            "claim": core["restatement"].values,
+            "grade": [
+                grade(s, li, c)
+                for s, li, c in zip(core["evidence_status"], core["likelihood"], core["confidence"], strict=True)
+            ],
         }
     )

@@ -17,7 +17,7 @@ DIMENSIONS = {
     "responsible": "who is said to be responsible",
     "audience": "what the sources say happened to the audience",
     "recovery": "what recovery there was",
-    "evidence": "how strong the evidence base is",
+    "evidence": "the claims it turns on",
     "other_side": "whether the other side's account was found",
 }
 # The platform-design points the chapter makes, and the claims each rests on.
@@ -33,9 +33,12 @@ def _titles() -> dict[str, str]:
 
 
 def _evidence(claims: pd.DataFrame) -> str:
-    counts = claims["evidence_status"].astype(str).value_counts()
+    """How the episode's core claims are supported; counts of all its claims would measure only how finely
+    its text was split."""
+    core = claims[claims["core"]]
+    counts = core["evidence_status"].astype(str).value_counts()
     parts = [f"{counts[s]} {label(s)}" for s in EVIDENCE_STATUSES if counts.get(s, 0)]
-    return f"{len(claims)} claims: " + ", ".join(parts)
+    return f"{len(core)} core claims: " + ", ".join(parts)
 
 
 def comparison() -> pd.DataFrame:

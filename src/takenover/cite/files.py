@@ -27,6 +27,8 @@ REFERENCE_TYPES = {
     "record": "misc",
     "software": "misc",
     "dataset": "misc",
+    "documentation": "misc",
+    "web": "misc",
 }
 
 

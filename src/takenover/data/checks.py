@@ -12,7 +12,7 @@ import datetime as dt
 
 ELECTION_2015 = dt.date(2015, 5, 7)
 ELECTION_2017 = dt.date(2017, 6, 8)
-MARGINAL_SHARE = 10  # per cent of votes cast: the book's own rule of thumb for a marginal seat
+MARGINAL_SHARE = 10  # per cent of votes cast: the common rule of thumb for a marginal seat (tutor2u2017marginal)
 
 
 def _result(rows, constituency: str, date: dt.date) -> list[dict]:
@@ -109,13 +109,14 @@ def lne_majority_2017(tables) -> dict:
     }
 
 
-def pudsey_majority_2015(tables) -> dict:
-    record, how, ref = _majority(tables["election_results"], "Pudsey", ELECTION_2015)
-    total = sum(r["votes"] for r in _result(tables["election_results"], "Pudsey", ELECTION_2015))
+def _majority_share_2015(tables, seat: str, check_id: str) -> dict:
+    record, how, ref = _majority(tables["election_results"], seat, ELECTION_2015)
+    total = sum(r["votes"] for r in _result(tables["election_results"], seat, ELECTION_2015))
     share = round(100 * record / total, 1)
+    marginal = share < MARGINAL_SHARE
     return {
-        "check_id": "pudsey-majority-2015",
-        "question": "Was Pudsey a marginal seat going into 2017?",
+        "check_id": check_id,
+        "question": f"Was {seat} a marginal seat going into 2017?",
         "claimed_value": None,
         "claimed_bound": None,
         "record_value": share,
@@ -123,11 +124,20 @@ def pudsey_majority_2015(tables) -> dict:
         "computation": f"{how}; {record:,} divided by the {total:,} votes cast for all candidates = {share}%",
         "sources": ref,
         "basis": "records",
-        "holds": share < MARGINAL_SHARE,
-        "tests_only": "that Pudsey was a marginal seat; no record of the organiser allocation is held",
-        "result": f"The 2015 majority was {record:,} votes, {share}% of votes cast: a marginal by this book's own "
-        f"rule of thumb, a majority under {MARGINAL_SHARE}% of the votes cast.",
+        "holds": marginal,
+        "tests_only": f"whether {seat} was a marginal seat; no record of the organiser allocation was found",
+        "result": f"The 2015 majority was {record:,} votes, {share}% of votes cast: "
+        + ("a marginal" if marginal else "not a marginal")
+        + f" on the common rule of thumb, a majority under {MARGINAL_SHARE}% of the votes cast.",
     }
+
+
+def pudsey_majority_2015(tables) -> dict:
+    return _majority_share_2015(tables, "Pudsey", "pudsey-majority-2015")
+
+
+def lne_majority_share_2015(tables) -> dict:
+    return _majority_share_2015(tables, "Leeds North East", "lne-majority-share-2015")
 
 
 def _labour_rise_2017(tables, series: str) -> dict:
@@ -259,6 +269,7 @@ ALL_CHECKS = [
     lne_majority_2015,
     lne_majority_2017,
     pudsey_majority_2015,
+    lne_majority_share_2015,
     labour_rise_2017_parlgov,
     labour_rise_2017_uk_tabulated,
     five_thousand_scale,

@@ -39,6 +39,7 @@ CLAIM_OPTIONAL = [
     "counter",
     "coding_note",
     "occurrence",
+    "core",
 ]
 LIST_KEYS = ["chain", "corroborated_by", "contradicted_by", "checked_against", "checks"]
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -90,6 +91,7 @@ def claims(path: Path, texts: dict[str, SourceText], out: Build) -> tuple[list[d
             "confidence": entry["confidence"],
             "verdict": clean(entry["verdict"]),
             "counter_id": entry.get("counter"),
+            "core": _core(entry, file, number),
             "coding_note": clean(entry["coding_note"]) if entry.get("coding_note") else None,
             "_origin": (file, number),
             "_quote": anchor.text,
@@ -136,6 +138,13 @@ def _summary(entry: dict) -> str | None:
         return clean(entry["summary"])
     restatement = clean(entry["restatement"])
     return restatement if len(restatement) <= evidence_rules.SUMMARY_MAX else None
+
+
+def _core(entry: dict, file: str, number: int) -> bool:
+    core = entry.get("core", False)
+    if not isinstance(core, bool):
+        raise InputError(file, f"core must be true or false, not {core!r}", number)
+    return core
 
 
 def _segment_of(entry: dict, anchor, out: Build, file: str, number: int) -> dict:

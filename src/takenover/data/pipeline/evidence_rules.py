@@ -19,7 +19,7 @@ ATTRIBUTION = re.compile(
     r"|\b\w+(?:'s|s') account\b",
     re.IGNORECASE,
 )
-NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+NUMBER = re.compile(r"(?<![A-Za-z])\d[\d,]*(?:\.\d+)?")  # not the 5 of a commenter id such as C5
 
 
 def kind_of(item: str, claim_ids: set[str], reference_keys: set[str], source_ids: set[str], checks: set[str]) -> str:
@@ -70,6 +70,13 @@ def check_supports(
                 file,
                 f"{item} is not held; it is known only through {refs[item]['known_through']}, "
                 "which is what must be cited",
+                row,
+            )
+        if kind == "reference" and refs[item]["independence"] != "independent":
+            raise InputError(
+                file,
+                f"{item} is a {refs[item]['independence'].replace('_', ' ')} of {refs[item]['relays']}, so it cannot "
+                "corroborate or contradict anything",
                 row,
             )
         kinds[item] = kind

@@ -20,8 +20,21 @@ SPENDING_LABELS = {
     "Facebook spending": "facebook_spending",
 }
 assert sorted(SPENDING_LABELS.values()) == sorted(SPENDING_ITEMS)
-REFERENCE_KEYS = ["key", "type", "label", "title", "notes"]
-REFERENCE_OPTIONAL = ["author", "outlet", "published", "date_precision", "urls", "known_through"]
+REFERENCE_KEYS = ["key", "type", "label", "title", "notes", "read_as", "independence", "stance"]
+REFERENCE_OPTIONAL = [
+    "author",
+    "outlet",
+    "published",
+    "date_precision",
+    "date_basis",
+    "urls",
+    "known_through",
+    "relays",
+    "fragments",
+]
+READ_AS = ["stored_copy", "reference_notes", "not_held"]
+INDEPENDENCE = ["independent", "relay", "same_source"]
+FRAGMENT_MAX_WORDS = 25
 
 
 def references(path: Path, source_ids: set[str], out: Build) -> list[dict]:
@@ -37,6 +50,7 @@ def references(path: Path, source_ids: set[str], out: Build) -> list[dict]:
         through = e.get("known_through")
         if through is not None and (through not in keys or through == e["key"]):
             raise InputError(file, f"known_through {through!r} is not another source or reference", n)
+        _check_provenance(e, keys, file, n)
         rows.append(
             {
                 "reference_key": e["key"],
@@ -50,12 +64,48 @@ def references(path: Path, source_ids: set[str], out: Build) -> list[dict]:
                 "url": urls[0] if urls else None,
                 "other_urls": "; ".join(urls[1:]) or None,
                 "known_through": through,
+                "date_basis": clean(e["date_basis"]) if e.get("date_basis") else None,
+                "read_as": e["read_as"],
+                "independence": e["independence"],
+                "relays": "; ".join(e.get("relays") or []) or None,
+                "stance": clean(e["stance"]),
                 "notes": clean(e["notes"]),
                 "_origin": (file, n),
             }
         )
     out.reconcile(file, len(entries), len(rows))
     return rows
+
+
+def _check_provenance(e: dict, keys: set[str], file: str, n: int) -> None:
+    """How the book knows the work, and whether it can corroborate anything, must be stated and coherent."""
+    if e["read_as"] not in READ_AS:
+        raise InputError(file, f"read_as must be one of {READ_AS}, not {e['read_as']!r}", n)
+    if (e["read_as"] == "not_held") != (e.get("known_through") is not None):
+        raise InputError(file, "a work not held (read_as: not_held) needs known_through, and only such a work", n)
+    if e["read_as"] == "stored_copy":
+        missing = [k for k in ("urls", "outlet") if not e.get(k)]
+        if missing:
+            raise InputError(file, f"a page read as a stored copy needs {', '.join(missing)}", n)
+    if e.get("published") is not None and not e.get("date_basis"):
+        raise InputError(file, "say how the date is known (date_basis)", n)
+    if e["independence"] not in INDEPENDENCE:
+        raise InputError(file, f"independence must be one of {INDEPENDENCE}, not {e['independence']!r}", n)
+    relays = e.get("relays") or []
+    if not isinstance(relays, list) or (e["independence"] == "independent") == bool(relays):
+        raise InputError(file, "relays lists what a relay or same-source page repeats, and only for such a page", n)
+    unknown = [r for r in relays if r not in keys or r == e["key"]]
+    if unknown:
+        raise InputError(file, f"relays names {unknown}, which are not other sources or references", n)
+    fragments = e.get("fragments") or []
+    if not isinstance(fragments, list) or not all(isinstance(f, str) and f.strip() for f in fragments):
+        raise InputError(file, "fragments must be a list of the page's words, as text", n)
+    if fragments and e["read_as"] != "stored_copy":
+        raise InputError(file, "fragments are checked against a stored copy; this work was not read as one", n)
+    if any(len(f.split()) > FRAGMENT_MAX_WORDS for f in fragments):
+        raise InputError(
+            file, f"a fragment is longer than {FRAGMENT_MAX_WORDS} words; keep only what wording checks need", n
+        )
 
 
 def _reference_of(url: str, refs: list[dict], file: str, row: int) -> str:

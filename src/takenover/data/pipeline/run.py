@@ -8,7 +8,19 @@ from ..checks import run_checks
 from ..lines import nonblank_lines
 from ..schema import TABLES
 from ..validate import check_foreign_keys, check_table
-from . import annotations, claims, codebook, comments, coverage, disarm, discourse, records, second_coding, sources
+from . import (
+    annotations,
+    claims,
+    codebook,
+    comments,
+    coverage,
+    disarm,
+    discourse,
+    records,
+    second_coding,
+    sources,
+    wider,
+)
 from .state import Build
 
 
@@ -43,6 +55,9 @@ def build(raw_dir: Path) -> Build:
     tables["hedge_lexicon"] = annotations.hedge_lexicon(notes / "hedge_lexicon.yml", out)
     tables["checks"] = run_checks(tables)
     tables["claims"], tables["claim_excerpts"] = claims.claims(notes / "claims.yml", texts, out)
+    tables["searches"] = wider.searches(raw_dir / "searches.yml", out)
+    tables["claim_revisions"] = wider.claim_revisions(notes / "claim_revisions.yml", out)
+    tables["claim_rechecks"] = wider.claim_rechecks(notes / "claim_rechecks.yml", out)
     tables["claim_codes"] = codebook.claim_codes(notes / "claim_codebook.yml", out)
     tables["sentences"] = coverage.sentences(notes / "non_claims.yml", texts, out)
     tables["comment_codes"] = discourse.comment_codebook(notes / "comment_codebook.yml", out)

@@ -2,7 +2,8 @@
 
 The sample and both coders' codes are frozen in second_coding.csv; each disagreement on evidence
 status or likelihood has a resolution under a written rule. The register must carry every resolved
-code, so the published codes and the published resolutions cannot drift apart.
+code, or a revision in claim_revisions.yml must start from it, so the published codes, resolutions and
+corrections cannot drift apart.
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ def second_coding(sample_path: Path, resolutions_path: Path, out: Build) -> list
         if entry["claim"] in resolved:
             raise InputError(res_file, f"a second resolution for {entry['claim']}", n)
         resolved[entry["claim"]] = (n, entry)
+    # A later revision (claim_revisions) may regrade a sampled claim; the coding is then compared with the
+    # grade the revision started from, since that is the grade the two coders' agreement describes.
+    first_grades = {}
+    for rev in sorted(out.tables["claim_revisions"], key=lambda r: [int(p) for p in r["version"].split(".")]):
+        first_grades.setdefault(rev["claim_id"], (rev["old_status"], rev["old_likelihood"]))
     table = []
     for n, row in enumerate(rows, start=1):
         if row["claim_id"] not in claims:
@@ -66,11 +72,13 @@ def second_coding(sample_path: Path, resolutions_path: Path, out: Build) -> list
             entry = resolved[row["claim_id"]][1]
             final, rule, note = (entry["status"], entry["likelihood"]), entry["rule"], entry["note"]
         claim = claims[row["claim_id"]]
-        if (claim["evidence_status"], claim["likelihood"]) != final:
+        carried = first_grades.get(row["claim_id"], (claim["evidence_status"], claim["likelihood"]))
+        if carried != final:
+            where = "its grade before its first revision" if row["claim_id"] in first_grades else "the register"
             raise InputError(
                 file,
-                f"{row['claim_id']}: the register has {claim['evidence_status']} / "
-                f"{claim['likelihood']}, but the coding resolves to {final[0]} / {final[1]}",
+                f"{row['claim_id']}: {where} has {carried[0]} / {carried[1]}, but the coding resolves to "
+                f"{final[0]} / {final[1]}",
                 n,
             )
         table.append(

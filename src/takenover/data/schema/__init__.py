@@ -10,5 +10,13 @@ from .disarm import DISARM_TABLES
 from .discourse import DISCOURSE_TABLES
 from .records import RECORD_TABLES
 from .texts import TEXT_TABLES
+from .wider import WIDER_TABLES
 
-TABLES: dict[str, dict] = {**TEXT_TABLES, **RECORD_TABLES, **CLAIM_TABLES, **DISCOURSE_TABLES, **DISARM_TABLES}
+TABLES: dict[str, dict] = {
+    **TEXT_TABLES,
+    **RECORD_TABLES,
+    **CLAIM_TABLES,
+    **DISCOURSE_TABLES,
+    **DISARM_TABLES,
+    **WIDER_TABLES,
+}

@@ -224,6 +224,12 @@ CLAIM_TABLES: dict[str, dict] = {
                 field("checked_against", "string", f"Everything consulted in assessing the claim, {LIST_NOTE}."),
                 field("check_ids", "string", f"The computed checks, for numeric claims, {LIST_NOTE}."),
                 field("counter_id", "string", "The other side's account, where one is on record."),
+                field(
+                    "core",
+                    "boolean",
+                    "True for the few claims an episode stands or falls on; the episode's bottom line grades them.",
+                    required=True,
+                ),
                 field("coding_note", "string", "How an ambiguous case was resolved."),
             ],
             "primaryKey": ["claim_id"],

@@ -11,7 +11,19 @@ BOUNDS = ["point", "lower_bound", "upper_bound", "approximate", "range", "foreca
 UNITS = ["members", "supporters", "followers", "organisers", "people", "votes", "campaigns", "GBP"]
 SPEAKER_ROLES = ["author", "quoted_source", "commenter"]
 SPENDING_ITEMS = ["total_spending", "facebook_spending"]
-REFERENCE_TYPES = ["book", "newspaper", "news", "blog", "magazine", "report", "record", "software", "dataset"]
+REFERENCE_TYPES = [
+    "book",
+    "newspaper",
+    "news",
+    "blog",
+    "magazine",
+    "report",
+    "record",
+    "software",
+    "dataset",
+    "documentation",
+    "web",
+]
 CLAIM_TYPES = [
     "quantity",
     "event",

@@ -167,6 +167,25 @@ RECORD_TABLES: dict[str, dict] = {
                     "For a work not held: the source or reference through which its "
                     "content is known. It is cited for no more than that report says.",
                 ),
+                field("date_basis", "string", "How the publication date is known (printed, from the address, ...)."),
+                field(
+                    "read_as",
+                    "string",
+                    "How the book knows the work: read by us as a stored copy of the public page (stored_copy), "
+                    "from the project's checked reference notes (reference_notes), or not held at all (not_held).",
+                    required=True,
+                    enum=["stored_copy", "reference_notes", "not_held"],
+                ),
+                field(
+                    "independence",
+                    "string",
+                    "independent of the primary texts and of each other; a relay of another work; or from the same "
+                    "author or outlet as a primary text (same_source). Only independent works can corroborate.",
+                    required=True,
+                    enum=["independent", "relay", "same_source"],
+                ),
+                field("relays", "string", "For a relay or same-source work: what it repeats, separated by '; '."),
+                field("stance", "string", "The kind of outlet and its stance toward the parties.", required=True),
                 field("notes", "string", "What the work is cited for, and its caveats.", required=True),
             ],
             "primaryKey": ["reference_key"],
