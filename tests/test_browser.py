@@ -41,7 +41,7 @@ def test_page_is_accessible(page_path, visited):
 
 def test_the_search_box_filters_the_register(server, browser):
     page = browser.new_page()
-    page.goto(f"{server}/book/claims.html", wait_until="load")
+    page.goto(f"{server}/book/register.html", wait_until="load")
     boxes = page.locator("input.tk-search-input").all()
     assert boxes, "the claims register has no search box"
     for box in boxes:

@@ -161,16 +161,16 @@ def test_no_page_cites_a_work_known_only_through_a_report_of_it():
 RECORD_TABLES = ["election_results", "national_vote_share", "labour_vote_share_series", "campaign_spending"]
 
 
-def test_the_dataset_chapter_cites_every_page_a_record_row_comes_from():
-    """A figure is credited to the page it comes from, and the data chapter lists those pages."""
-    page = (REPO / "book" / "dataset.ipynb").read_text(encoding="utf-8")
+def test_the_data_dictionary_cites_every_page_a_record_row_comes_from():
+    """A figure is credited to the page it comes from, and the data dictionary lists those pages."""
+    page = (REPO / "book" / "data-dictionary.ipynb").read_text(encoding="utf-8")
     cited = {
-        key.strip().removeprefix("ds-")
+        key.strip().removeprefix("dd-")
         for keys in re.findall(r"\{cite:[pt]\}`([^`]+)`", page)
         for key in keys.split(",")
     }
     used = set().union(*(set(takenover.load(table)["reference_key"]) for table in RECORD_TABLES))
-    assert used - cited == set(), "record rows come from pages the dataset chapter does not cite"
+    assert used - cited == set(), "record rows come from pages the data dictionary does not cite"
 
 
 def test_citation_cff_prefers_the_book_and_agrees_with_zenodo():

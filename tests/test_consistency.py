@@ -12,6 +12,8 @@ from html.parser import HTMLParser
 
 import pytest
 
+import takenover
+
 from conftest import REPO
 
 
@@ -71,22 +73,29 @@ def column(table: list[list[str]], name: str) -> list[str]:
 
 def test_claims_page_counts_match_its_tables():
     glued, tables = page("claims")
-    register = tables["The claims register"]
-    assert int(glued["n_claims"]) == len(body(register))
-    by_type = tables["Claims by type and evidence status"]
-    assert sum(int(v) for v in column(by_type, "all")) == int(glued["n_claims"])
-    by_status = tables["Evidence status against assessed likelihood"]
-    for row in body(by_status):
-        status = row[0].replace(" ", "_")
-        assert sum(int(v) for v in row[1:]) == int(glued[f"status_{status}"]), status
+    by_text = tables["The claims of each text, by what they rest on"]
+    assert sum(int(v) for v in column(by_text, "all")) == int(glued["n_claims"])
+    for status in by_text[0][1:-1]:
+        shown = sum(int(v) for v in column(by_text, status))
+        assert shown == int(glued[f"status_{status.replace(' ', '_')}"]), status
+    article = [
+        int(v) for t, v in zip(column(by_text, "text"), column(by_text, "all"), strict=True) if "comments" not in t
+    ]
+    assert sum(article) == int(glued["n_claims_article"]), "the texts' rows add up to the article total"
     counted_article = sum(int(glued[k]) for k in glued if k.startswith("article_claims_"))
     assert counted_article == int(glued["n_claims_article"]), "the per-source counts add up to the article total"
     assert int(glued["n_claims_article"]) + int(glued["n_claims_comments"]) == int(glued["n_claims"])
-    agreement = tables["Agreement between the two coders"]
-    assert column(agreement, "claims")[0] == glued["n_second_coded"]
-    assert len(body(tables["Where the coders differed, and how it was resolved"])) == int(glued["n_disagreements"])
+
+
+def test_register_page_counts_match_its_tables():
+    glued, tables = page("register")
+    assert int(glued["n_claims"]) == len(body(tables["The claims register"])), "one row per claim"
+    assert int(glued["n_claims_article"]) + int(glued["n_claims_comments"]) == int(glued["n_claims"])
     checks_shown = body(tables["Numeric claims beside the records, with the working"])
     assert len(checks_shown) == int(glued["n_checks"]), "each check appears once, beside the claim it tests"
+    hedging = tables["Hedging by source"]
+    assert sum(int(v) for v in column(hedging, "claims")) == int(glued["n_claims"])
+    assert sum(int(v) for v in column(hedging, "hedged")) == int(glued["n_hedged"])
 
 
 @pytest.mark.parametrize("stem", ["group-takeover", "red-labour", "labour-hq-2017"])
@@ -100,23 +109,21 @@ def test_episode_counts_match_the_evidence_chart(stem):
         assert count == int(glued[f"status_{status.replace(' ', '_')}"]), status
 
 
-def test_dataset_page_counts_match_its_tables():
-    glued, tables = page("dataset")
-    overview = tables["The tables, with their row counts"]
+def test_data_dictionary_counts_match_its_tables_and_the_data():
+    glued, tables = page("data-dictionary")
+    overview = tables["The tables, their rows and their columns"]
     assert len(body(overview)) == int(glued["n_tables"])
     rows = dict(zip(column(overview, "table"), column(overview, "rows"), strict=True))
-    assert int(rows["segments"]) == int(glued["n_segments"])
-    assert int(rows["events"]) == int(glued["n_events"])
-    assert int(rows["measurements"]) == int(glued["n_measurements"])
-    assert sum(int(glued[f"events_{basis}"]) for basis in ("stated", "from_address", "inferred")) == int(
-        glued["n_events"]
-    )
+    assert rows == {name: str(len(takenover.load(name))) for name in rows}, "a row count differs from the data"
+    listed = [c for cell in column(overview, "columns (* key)") for c in cell.split(", ")]
+    assert len(listed) == int(glued["n_columns"]), "every column listed once"
 
 
-def test_comment_page_counts_match_its_tables():
-    glued, tables = page("comments")
+def test_comment_coding_page_counts_match_its_tables():
+    glued, tables = page("comment-coding")
     beside = tables["VADER's reading beside the human codes"]
     assert column(beside, "polarity matches tone").count("no") == int(glued["n_polarity_mismatch"])
+    assert column(beside, "polarity matches tone").count("yes") == int(glued["n_polarity_match"])
     frequencies = tables["How many comments each coder gave each code"]
     first = dict(
         zip(
@@ -128,6 +135,11 @@ def test_comment_page_counts_match_its_tables():
     assert first[("what it does", "attribute responsibility")] == glued["n_function_attribute_responsibility"]
     assert first[("evidence offered", "none")] == glued["n_evidence_none"]
     assert len(body(tables["Every comment's codes (first coder)"])) == int(glued["n_comments_coded"])
-    overview = tables["The surviving comments, without their text"]
-    assert column(overview, "by").count("the blog's author") == int(glued["by_blog_author"])
-    assert len([r for r in column(overview, "by") if r != "(missing)"]) == int(glued["comments_captured"])
+    agreement = dict(
+        zip(
+            column(tables["Agreement between the two coders of the comments"], "dimension"),
+            column(tables["Agreement between the two coders of the comments"], "coders agree"),
+            strict=True,
+        )
+    )
+    assert agreement["stance on the post's account"] == glued["agree_post_stance"]

@@ -30,10 +30,10 @@ from conftest import BIN, REPO, citable_pages, toc_pages
 
 CHAPTERS = citable_pages()
 REPRINTED = "book/group-takeover"  # a chapter with a chart, printed a second time
-# Words only the screen shows: toggles of hidden code, the folded citation box, links, search, code.
+# Words only the screen shows: the code switch, the folded citation box, links, search, code.
 # "from takenover" marks a code cell: every chapter's code imports the package, and no prose says it.
 SCREEN_ONLY = [
-    "Show code cell source",
+    "Show code",
     "Download the BibTeX entry",
     "Download PDF:",
     "Search this book",
@@ -94,8 +94,8 @@ def test_first_page_carries_the_title_and_citation(chapter, site, pages):
 
 
 def test_text_comes_in_reading_order(site, pages):
-    text = flat(" ".join(texts(site / pages["book/dataset"].chapter_pdf)))
-    order = ["The dataset", "Abstract.", "Cite as", "Overview", "What you need", "The sources and where they come from"]
+    text = flat(" ".join(texts(site / pages["book/data-dictionary"].chapter_pdf)))
+    order = ["Data dictionary", "Abstract.", "Cite as", "The tables", "What the columns share", "Licences"]
     positions = [text.find(words) for words in order]
     assert -1 not in positions, dict(zip(order, positions, strict=True))
     assert positions == sorted(positions)

@@ -87,7 +87,7 @@ def test_archive_holds_the_whole_edition(unpacked):
     expected += ["source/Makefile", "source/metadata.yml", "source/src/takenover/release/archive.py"]
     assert [name for name in expected if not (unpacked / name).is_file()] == []
     assert (unpacked / "data/datapackage.json").read_bytes() == (REPO / "data/datapackage.json").read_bytes()
-    notebook = json.loads((unpacked / "notebooks/dataset.ipynb").read_text())
+    notebook = json.loads((unpacked / "notebooks/data-dictionary.ipynb").read_text())
     assert any(cell.get("outputs") for cell in notebook["cells"]), "notebooks must keep their outputs"
     readme = (unpacked / "README.md").read_text()
     assert "sha256sum -c SHA256SUMS" in readme

@@ -1,4 +1,4 @@
-"""The coding of the comments: the codebook, each comment's codes, agreement, and what VADER sees.
+"""The coding of the comments: each comment's codes, agreement between the coders, and what VADER sees.
 
 Everything here is ids, codes and numbers; no view returns a commenter's words.
 """
@@ -18,22 +18,6 @@ DIMENSION_LABELS = {
     "evidence": "evidence offered",
     "tone": "tone",
 }
-
-
-def codebook(dimension: str) -> pd.DataFrame:
-    codes = load("comment_codes")
-    rows = codes[codes["dimension"] == dimension]
-    return pd.DataFrame(
-        {
-            "code": rows["code"].map(label).values,
-            "definition": rows["definition"].values,
-            "decision rule": rows["rule"].values,
-            "example": [
-                f"{c}: {p}" if isinstance(c, str) else ""
-                for c, p in zip(rows["example_comment_id"], rows["example_paraphrase"], strict=True)
-            ],
-        }
-    )
 
 
 def _codes(coder: str) -> pd.DataFrame:
@@ -166,4 +150,14 @@ def coding_facts() -> dict[str, str]:
         "alpha_tone": f"{table.loc['tone', ALPHA]:.2f}",
         "alpha_stance": f"{table.loc[DIMENSION_LABELS['post_stance'], ALPHA]:.2f}",
         **{f"n_{dimension}_{code}": str(count) for dimension, code, count in first_counts.itertuples(index=False)},
+    }
+
+
+def study_facts() -> dict[str, str]:
+    """What the comment-coding appendix states: the chapter's counts, and how often the coders agree on
+    each dimension."""
+    agreement_by_dimension = agreement().set_index("dimension")["coders agree"]
+    return {
+        **coding_facts(),
+        **{f"agree_{key}": agreement_by_dimension[name] for key, name in DIMENSION_LABELS.items()},
     }

@@ -1,4 +1,4 @@
-"""Views of the claims register for the claims chapter: its counts, the register itself, its codebook."""
+"""Views of the claims register: its counts, the register itself, and its claims by type, status and hedging."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from ..data.schema.fields import EVIDENCE_STATUSES, LIKELIHOODS
 from .episodes import SHORT_NAMES
 from .grades import grade
 
-__all__ = ["hedging_by_source"]  # shown as a table beside its figure in the claims chapter
+__all__ = ["hedging_by_source"]  # shown as a table beside its figure on the register page
 
 
 def claims_facts() -> dict[str, int]:
@@ -118,29 +118,6 @@ def status_by_likelihood() -> pd.DataFrame:
     table.columns = [label(c) for c in table.columns]
     table.insert(0, "evidence status", [label(i) for i in table.index])
     return table.reset_index(drop=True)
-
-
-def codebook(scheme: str) -> pd.DataFrame:
-    codes = load("claim_codes")
-    rows = codes[codes["scheme"] == scheme].copy()
-    rows["code"] = rows["code"].map(label)
-    columns = ["code", "definition", "rule"] if rows["rule"].notna().any() else ["code", "definition"]
-    if rows["example_claim_id"].notna().any():
-        columns.append("example_claim_id")
-    return rows[columns].rename(columns={"example_claim_id": "example"}).fillna("")
-
-
-def ambiguous_cases() -> pd.DataFrame:
-    claims = load("claims").dropna(subset=["coding_note"])
-    return pd.DataFrame(
-        {
-            "id": claims["claim_id"].values,
-            "the claim, in our words": claims["restatement"].values,
-            "type": claims["claim_type"].map(label).values,
-            "evidence": claims["evidence_status"].map(label).values,
-            "how it was resolved": claims["coding_note"].values,
-        }
-    )
 
 
 def status_by_source() -> pd.DataFrame:

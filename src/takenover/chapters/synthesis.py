@@ -88,39 +88,6 @@ def timeline() -> pd.DataFrame:
     )
 
 
-def techniques() -> pd.DataFrame:
-    """The DISARM coding, one row per episode and technique, with DISARM's names."""
-    coded = load("episode_techniques")
-    objects = load("disarm_objects")
-    names = objects[objects["type"] == "attack-pattern"].set_index("external_id")["name"]
-    tactic_names = objects[objects["type"] == "x-mitre-tactic"].set_index("phase")["name"]
-    phase = objects[objects["type"] == "attack-pattern"].set_index("external_id")["phase"]
-    return pd.DataFrame(
-        {
-            "episode": coded["incident_id"].map(_titles()).values,
-            "technique": [f"{t} {names[t]}" for t in coded["technique_id"]],
-            "tactic": [tactic_names[phase[t]] for t in coded["technique_id"]],
-            "attested or alleged": coded["attested"].map({True: "attested", False: "alleged"}).values,
-            "evidence": coded["evidence_status"].astype(str).map(label).values,
-            "confidence": coded["confidence"].astype(str).values,
-            "claims": coded["claim_ids"].values,
-            "why, in our words": coded["rationale"].values,
-        }
-    )
-
-
-def uncoded() -> pd.DataFrame:
-    notes = load("disarm_notes")
-    return pd.DataFrame(
-        {
-            "episode": notes["incident_id"].map(_titles()).values,
-            "behaviour": notes["behaviour"].values,
-            "claims": notes["claim_ids"].values,
-            "why it is not coded": notes["note"].values,
-        }
-    )
-
-
 def design_points() -> pd.DataFrame:
     claims = load("claims").set_index("claim_id")
     rows = []

@@ -19,7 +19,7 @@ from ..core.metadata import author_names, metadata
 from ..data.loader import load
 from .page_tags import absolute
 
-REGISTER_PAGE = "book/claims"  # the page whose register rows review every claim (ids "cl-u01", ...)
+REGISTER_PAGE = "book/register"  # the page whose register rows review every claim (ids "cl-u01", ...)
 EXPORT_NAME = "claimreview.jsonld"
 LIKELIHOOD_WORDS = {
     "almost_certain": "True",

@@ -2,7 +2,7 @@
 
     python -m takenover.release.pdf                         # _build/html -> _build/html/_pdf/
     python -m takenover.release.pdf --site DIR              # another built site
-    python -m takenover.release.pdf --only book/dataset --out DIR   # one chapter, elsewhere
+    python -m takenover.release.pdf --only book/red-labour --out DIR   # one chapter, elsewhere
 
 Each chapter is printed to the file its "Download PDF" link names, and the book to the file
 the "whole book" link names, so `make site` (build, then this) never leaves a link without its
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m takenover.release.pdf", description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=DEFAULT_SITE, help="the built site (default: _build/html)")
     parser.add_argument("--out", type=Path, help="write the PDFs here instead of into the site")
-    parser.add_argument("--only", help="print only this chapter (e.g. book/dataset), not the book")
+    parser.add_argument("--only", help="print only this chapter (e.g. book/red-labour), not the book")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         print(f"no built site in {args.site}: run `make site`", file=sys.stderr)

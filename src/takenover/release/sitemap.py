@@ -18,7 +18,7 @@ from ..site.print import BOOK_LINK_CLASS, CHAPTER_LINK_CLASS
 
 @dataclass(frozen=True)
 class Page:
-    path: str  # relative to the site's root, e.g. "book/dataset.html"
+    path: str  # relative to the site's root, e.g. "book/red-labour.html"
     title: str
     abstract: str | None
     chapter_pdf: str | None  # where the page's "Download PDF" link points, relative to the root

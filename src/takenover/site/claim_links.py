@@ -1,9 +1,9 @@
 """Sphinx extension: every claim id in a page's text links to its row in the claims register.
 
-Chapters cite claims by id (CL-U06, CL-A15, ...). The register on the claims page gives each
-row an anchor (`<tr id="cl-u06">`). This extension links every id in prose, tables and glued
-values, on every page, to that anchor. The set of anchors is read from the claims page
-itself, so new ids and new prefixes need no change here; an id with no row is a build
+Chapters cite claims by id (CL-U06, CL-A15, ...). The register, an appendix page of its own
+(book/register), gives each row an anchor (`<tr id="cl-u06">`). This extension links every id
+in prose, tables and glued values, on every page, to that anchor. The set of anchors is read
+from the register page itself, so new ids and new prefixes need no change here; an id with no row is a build
 warning (an error under -W), never a dead link.
 """
 
@@ -63,9 +63,9 @@ def link_claim_ids(html: str, href: str, anchors: set[str]) -> tuple[str, list[s
 
 
 def _anchors(app: Sphinx) -> set[str]:
-    """Row anchors on the claims page, read once per build (the builder is new each build)."""
+    """Row anchors on the register page, read once per build (the builder is new each build)."""
     if not hasattr(app.builder, "tk_claim_anchors"):
-        page = app.config.takenover_claims_page
+        page = app.config.takenover_register_page
         found: set[str] = set()
         if page in app.env.all_docs:
             for raw in app.env.get_doctree(page).findall(nodes.raw):
@@ -80,7 +80,7 @@ def _link_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if not body or not CLAIM_ID.search(body):
         return
     anchors = _anchors(app)
-    href = app.builder.get_relative_uri(pagename, app.config.takenover_claims_page)
+    href = app.builder.get_relative_uri(pagename, app.config.takenover_register_page)
     context["body"], missing = link_claim_ids(body, href, anchors)
     for claim_id in sorted(set(missing)):
         logger.warning("claim %s has no row in the claims register", claim_id, location=pagename)
@@ -88,6 +88,6 @@ def _link_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
 
 def setup(app: Sphinx) -> dict:
     # The register's page is named once, beside the ClaimReview export that addresses its rows.
-    app.add_config_value("takenover_claims_page", REGISTER_PAGE, "html", types=[str])
+    app.add_config_value("takenover_register_page", REGISTER_PAGE, "html", types=[str])
     app.connect("html-page-context", _link_page)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,81 @@
+"""Views for the DISARM coding of the episodes and its STIX export: each technique coded, with the
+claims it rests on, and each behaviour left uncoded, with why."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..charts.style import label
+from ..data.loader import load
+
+
+def episode_coding(incident_id: str) -> pd.DataFrame:
+    """One episode's DISARM coding, compact: each technique with its tactic, its grade, its claims and why."""
+    coded = load("episode_techniques")
+    coded = coded[coded["incident_id"] == incident_id]
+    if coded.empty:
+        raise KeyError(f"no DISARM coding for an episode {incident_id!r}")
+    patterns, tactic_names = _patterns()
+    return pd.DataFrame(
+        {
+            "technique (tactic)": [
+                f"{t} {patterns.loc[t, 'name']} ({tactic_names[patterns.loc[t, 'phase']]})"
+                for t in coded["technique_id"]
+            ],
+            "attested or alleged; evidence; confidence": [
+                f"{'attested' if attested else 'alleged'}; {label(status)}; {confidence} confidence"
+                for attested, status, confidence in zip(
+                    coded["attested"],
+                    coded["evidence_status"].astype(str),
+                    coded["confidence"].astype(str),
+                    strict=True,
+                )
+            ],
+            "claims": coded["claim_ids"].values,
+            "why, in our words": coded["rationale"].values,
+        }
+    )
+
+
+def _patterns() -> tuple[pd.DataFrame, pd.Series]:
+    objects = load("disarm_objects")
+    patterns = objects[objects["type"] == "attack-pattern"].set_index("external_id")
+    tactic_names = objects[objects["type"] == "x-mitre-tactic"].set_index("phase")["name"]
+    return patterns, tactic_names
+
+
+def uncoded(incident_id: str) -> pd.DataFrame:
+    """Behaviours one episode's sources describe that are not coded in DISARM, and why."""
+    notes = load("disarm_notes")
+    notes = notes[notes["incident_id"] == incident_id]
+    return pd.DataFrame(
+        {
+            "behaviour": notes["behaviour"].values,
+            "claims": notes["claim_ids"].values,
+            "why it is not coded": notes["note"].values,
+        }
+    )
+
+
+def coding_facts() -> dict[str, str]:
+    """Counts the page states in its prose."""
+    coded = load("episode_techniques")
+    facts = {
+        "n_codings": str(len(coded)),
+        "n_techniques": str(coded["technique_id"].nunique()),
+        "n_attested": str(int(coded["attested"].sum())),
+        "n_alleged": str(int((~coded["attested"]).sum())),
+        "n_uncoded": str(len(load("disarm_notes"))),
+        "n_incidents": str(len(load("incidents"))),
+        "n_disarm_objects": str(len(load("disarm_objects"))),
+    }
+    for incident_id, group in coded.groupby("incident_id", observed=True):
+        key = incident_id.replace("-", "_")
+        facts[f"attested_{key}"] = str(int(group["attested"].sum()))
+        facts[f"coded_{key}"] = str(len(group))
+    return facts
+
+
+def stix_facts(confidence_scale: dict[str, int]) -> dict[str, str]:
+    """How the export writes a coding's confidence on STIX's 0 to 100 scale, for the prose."""
+    return {"stix_confidence": ", ".join(f"{word} {value}" for word, value in confidence_scale.items())}
