@@ -134,6 +134,9 @@ def claims(path: Path, texts: dict[str, SourceText], out: Build) -> tuple[list[d
 
 
 def _summary(entry: dict) -> str | None:
+    """The ClaimReview line: given, or the restatement if short enough; none for a commenter's claim."""
+    if entry["claimant_kind"] == "commenter":
+        return None
     if entry.get("summary"):
         return clean(entry["summary"])
     restatement = clean(entry["restatement"])
