@@ -32,6 +32,7 @@ class CitedPage:
     date: dt.date
     abstract: str
     is_book: bool = False
+    abstract_is_own: bool = True  # False when taken from the page's opening sentences
 
 
 def absolute(path: str) -> str:

@@ -69,13 +69,14 @@ def cited_page(app: Sphinx, pagename: str, doctree=None) -> CitedPage | None:
     if not abstract and doctree is not None:
         raise ValueError(f"{pagename}: no abstract; give one as citation.abstract in its metadata or front matter")
     title = full_title() if is_book else app.env.titles[pagename].astext()
-    return CitedPage(pagename, title, date, " ".join(abstract.split()), is_book)
+    own = is_book or bool(declared.get("abstract"))
+    return CitedPage(pagename, title, date, " ".join(abstract.split()), is_book, abstract_is_own=own)
 
 
 def _cite_box(page: CitedPage, reference: str, bibtex: str, bib_href: str, downloads_href: str | None) -> str:
     what = "this book" if page.is_book else "this page"
     parts = []
-    if not page.is_book:
+    if not page.is_book and page.abstract_is_own:  # an abstract taken from the opening would repeat it
         parts.append(f'<p class="tk-abstract"><strong>Abstract.</strong> {html.escape(page.abstract)}</p>')
     parts.append(
         f'<details class="tk-cite" id="cite-this-chapter">\n<summary>Cite {what}</summary>\n'
