@@ -154,3 +154,12 @@ def test_with_a_site_url_every_address_is_absolute_and_resolves(site_url, site_r
         for name in ("citation_public_url", "og:url", "citation_pdf_url"):
             assert tags[name].startswith(base), (page, name, tags[name])
             assert local_file(site_root, tags[name], base).is_file(), (page, name, tags[name])
+
+
+def test_an_abstract_taken_from_the_opening_keeps_whole_sentences_and_drops_citations():
+    opening = (
+        "Red Labour grew from a page started in 2011 [ Jones, 2017, Peters, 2016]. It had a .bib file. "
+        + "A long sentence that would run past the limit. " * 10
+    )
+    abstract = page_tags.abstract_from_text(opening, limit=80)
+    assert abstract == "Red Labour grew from a page started in 2011. It had a .bib file."

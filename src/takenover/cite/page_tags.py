@@ -18,6 +18,7 @@ Highwire conventions it follows):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from ..core.metadata import author_names, full_title, metadata, site_url
@@ -100,7 +101,7 @@ def abstract_from_text(text: str, limit: int = ABSTRACT_LIMIT) -> str:
         if not depth:
             words.append(char)
         depth -= char == "]" and depth > 0
-    flat = " ".join("".join(words).split()).replace(" ,", ",").replace(" .", ".")
+    flat = re.sub(r"\s+([,.;:!?])(?=\s|$)", r"\1", " ".join("".join(words).split()))
     sentences, kept = _sentences(flat), ""
     for sentence in sentences:
         if kept and len(kept) + 1 + len(sentence) > limit:

@@ -74,7 +74,7 @@ def cited_page(app: Sphinx, pagename: str, doctree=None) -> CitedPage | None:
 
 
 def _cite_box(page: CitedPage, reference: str, bibtex: str, bib_href: str, downloads_href: str | None) -> str:
-    what = "this book" if page.is_book else "this page"
+    what = "this book" if page.is_book else "this chapter"  # the book's prose calls every page a chapter
     parts = []
     if not page.is_book and page.abstract_is_own:  # an abstract taken from the opening would repeat it
         parts.append(f'<p class="tk-abstract"><strong>Abstract.</strong> {html.escape(page.abstract)}</p>')
