@@ -131,7 +131,8 @@ def core_grades(incident_id: str) -> dict[str, str]:
 
 
 def claims_section(incident_id: str) -> HTML:
-    """The episode's own part of the register, collapsed: every claim with its grade and verdict."""
+    """The episode's own part of the register, collapsed: every claim with its grade. Each id links to its
+    row in the full register, where the verdict and the evidence are."""
     claims = load("claims")
     rows = claims[claims["incident_id"] == incident_id]
     frame = pd.DataFrame(
@@ -142,7 +143,6 @@ def claims_section(incident_id: str) -> HTML:
                 grade(s, li, c)
                 for s, li, c in zip(rows["evidence_status"], rows["likelihood"], rows["confidence"], strict=True)
             ],
-            "verdict": rows["verdict"].values,
         }
     )
     body = table(frame, caption=f"Every claim about this episode ({len(frame)}), with its grade").data
