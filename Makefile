@@ -9,6 +9,10 @@ STAMP  := $(VENV)/.installed
 DATA_INPUTS := $(shell find data/raw src/takenover -type f -not -name '*.pyc')
 DATA_STAMP  := _build/stamps/data
 SITE := _build/html
+# The EPUB is a separate strict build from clean (warnings are errors, cross-references checked).
+BOOK_FLAGS := --all -W -n --keep-going
+EPUBCHECK := /usr/share/java/epubcheck.jar
+EPUB_STAGING := _build/.epub.partial
 # Node tools from package.json: the HTML checker that `make test` runs (dependencies), and
 # Lighthouse for `make bench` (devDependencies). `npm ci` empties node_modules, stamps included.
 NODE_CHECKS := node_modules/.checks-installed
@@ -17,7 +21,7 @@ NPM_CI      := npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 # JupyterLab refuses to run as root unless told it may; containers often run as root.
 LAB_FLAGS   := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: site pdf release release-check test lint data citation lab execute system-deps bench serve clean
+.PHONY: site pdf epub release release-check test lint data citation lab execute system-deps bench serve clean
 
 ## site: set up .venv if needed, rebuild the data if their inputs changed, then build _build/html
 ##       and print its PDFs into _build/html/_pdf/, doing only what changed (the pages link the PDFs,
@@ -29,6 +33,15 @@ site: $(DATA_STAMP) system-deps | $(STAMP)
 pdf: system-deps | $(STAMP)
 	test -f $(SITE)/index.html || $(MAKE) site
 	$(BIN)/python -m takenover.release.pdf --require-record
+
+## epub: the book as an EPUB 3 in _build/epub/, checked with EPUBCheck (Debian's epubcheck); built and
+##       checked beside, then moved into place, so a failed build or check leaves the last good one
+epub: $(DATA_STAMP) system-deps | $(STAMP)
+	rm -rf $(EPUB_STAGING)
+	$(BIN)/jupyter-book build . --path-output $(EPUB_STAGING) --builder custom --custom-builder epub $(BOOK_FLAGS)
+	java -jar $(EPUBCHECK) $(EPUB_STAGING)/_build/epub/*.epub
+	mkdir -p _build/epub && mv $(EPUB_STAGING)/_build/epub/*.epub _build/epub/
+	rm -rf $(EPUB_STAGING)
 
 ## release: build the site and PDFs from nothing (no caches), check the version, verify every file,
 ##          then write _build/release/*.tar.gz

@@ -43,12 +43,18 @@ def use_in_prose(values: Mapping[str, object]) -> None:
 
 
 def searchable_table(
-    frame: pd.DataFrame, table_id: str, caption: str, noun: str = "rows", row_id_column: str | None = None
+    frame: pd.DataFrame,
+    table_id: str,
+    caption: str,
+    noun: str = "rows",
+    row_id_column: str | None = None,
+    help_text: str = "Type in the box to filter: every word must match.",
 ) -> HTML:
     """A table with a search box (plain script served by the site; no CDN).
 
-    Without scripts, as in JupyterLab, the full table shows and the box does nothing.
-    Rows get ids from `row_id_column` (lower-cased), so other pages can link to a row.
+    Without scripts, as in JupyterLab, the full table shows and the box does nothing. The box, its
+    count and its help line sit in `.tk-search-controls`, which print leaves out: on paper the table
+    prints whole. Rows get ids from `row_id_column` (lower-cased), so other pages can link to a row.
     """
     esc = html_lib.escape
     shown = frame.astype(object).where(frame.notna(), "")
@@ -59,11 +65,12 @@ def searchable_table(
         cells = "".join(f"<td>{esc(str(v))}</td>" for v in row)
         body.append(f"<tr{rid}>{cells}</tr>")
     return HTML(
-        f'<div class="tk-search">\n'
+        f'<div class="tk-search">\n<div class="tk-search-controls">\n'
+        f'<p class="tk-search-help">{esc(help_text)}</p>\n'
         f'<label for="{table_id}-q">Search: </label>'
         f'<input id="{table_id}-q" type="search" class="tk-search-input" data-target="{table_id}" '
         f'data-noun="{esc(noun)}" autocomplete="off"> '
-        f'<span id="{table_id}-count" class="tk-search-count" aria-live="polite"></span>\n'
+        f'<span id="{table_id}-count" class="tk-search-count" aria-live="polite"></span>\n</div>\n'
         f'<table id="{table_id}" class="data-table tk-searchable">\n<caption>{esc(caption)}</caption>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n</div>"
     )

@@ -28,7 +28,9 @@ from ..core.paths import REPO_ROOT
 from ..site.print import css_string
 from . import buildrecord, pdfreuse
 from .browser import Printer
+from .frontmatter import FRONT_CSS, front_matter, part_start_pages
 from .pdffile import finish
+from .pdflinks import link_report
 from .sitemap import Page, reading_order
 
 DEFAULT_SITE = REPO_ROOT / "_build" / "html"
@@ -66,7 +68,11 @@ def book_css(pages: list[Page]) -> str:
 
 
 def _write(out: Path, relative: str, data: bytes, started: float, printed: dict) -> Printed:
-    """Check the PDF opens, then put it in place atomically: a failed or killed print leaves the old one."""
+    """Check the PDF opens and every link inside it lands, then put it in place atomically: a failed or
+    killed print leaves the old one."""
+    _, dangling = link_report(io.BytesIO(data))
+    if dangling:
+        raise SystemExit(f"{relative}: {len(dangling)} links lead nowhere, e.g. " + "; ".join(dangling[:3]))
     with pikepdf.open(io.BytesIO(data)) as doc:
         pages = len(doc.pages)
     atomic.write_bytes(out / relative, data)
@@ -114,11 +120,23 @@ def print_edition(
                 raw, headings = printer.chapter(page.path)
                 data = finish(raw, chapter_document_info(page.title, page.abstract), when, headings)
             else:
-                raw, headings = printer.book([p.path for p in pages], [part_key(p) for p in pages], book_css(pages))
+                raw, headings = _print_book(printer, pages)
                 data = finish(raw, book_document_info(), when, headings)
             entry = pdfreuse.record(site, printer.take_served(), data, printer_key)
             done.append(_write(out, relative, data, started, entry))
     return done
+
+
+def _print_book(printer: Printer, pages: list[Page]) -> tuple[bytes, list[str]]:
+    """The book with its title page and contents, printed twice so the contents give page numbers."""
+    paths, keys, css = [p.path for p in pages], [part_key(p) for p in pages], book_css(pages) + FRONT_CSS
+    titles = [(key, page.title) for key, page in zip(keys, pages, strict=True)]
+    raw, _ = printer.book(paths, keys, css, front_matter(titles, None))
+    numbers = part_start_pages(raw)
+    raw, headings = printer.book(paths, keys, css, front_matter(titles, numbers))
+    if part_start_pages(raw) != numbers:
+        raise SystemExit("the contents' page numbers moved the pages they number")
+    return raw, headings
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 
 from ..charts.bundle import BUNDLE_NAME, bundle, bundle_header
 from ..core import atomic
+from .builders import builds_website
 
 CSS_NAME = "takenover.css"
 CHARTS_JS = "takenover-charts.js"
@@ -23,7 +24,7 @@ STATIC = Path(__file__).parent / "static"
 
 
 def _write_bundle(app: Sphinx) -> None:
-    if app.builder.format != "html":
+    if not builds_website(app):  # an EPUB has no scripts, and its styles are the builder's own
         return
     folder = Path(app.doctreedir).parent / "takenover-static"
     target = folder / BUNDLE_NAME

@@ -99,6 +99,7 @@ class Hedge(Entry):
 
 class Claim(Anchored):
     id: ClaimId
+    summary: Text | None = None
     excerpt: Text | None = None
     incident: Slug
     restatement: Text
