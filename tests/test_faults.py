@@ -174,8 +174,9 @@ def test_the_data_stamp_is_touched_only_when_pipeline_and_exports_both_succeed(t
     script = f'#!/bin/sh\necho "$*" >> {calls}\ncase "$*" in *cite.exports*) exit ${{FAIL_EXPORTS:-0}};; esac\n'
     (fake / "python").write_text(script)
     (fake / "python").chmod(0o755)
-    stamp = tmp_path / "stamps" / "data"
-    make = ["make", "--no-print-directory", f"BIN={fake}", f"DATA_STAMP={stamp}", str(stamp)]
+    stamp, installed = tmp_path / "stamps" / "data", tmp_path / "installed"
+    installed.touch()  # the venv's own stamp stays untouched
+    make = ["make", "--no-print-directory", f"BIN={fake}", f"STAMP={installed}", f"DATA_STAMP={stamp}", str(stamp)]
     failed = subprocess.run(make, cwd=REPO, capture_output=True, text=True, env={**os.environ, "FAIL_EXPORTS": "1"})
     assert failed.returncode != 0
     assert not stamp.exists(), "make would take the data as current after a failed export"

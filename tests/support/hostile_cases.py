@@ -449,7 +449,10 @@ EVIDENCE = [
     Case(
         "corroboration_circle",
         "evidence logic",
-        claim("CL-U43", status="corroborated_in_corpus", corroborated_by="[CL-A19]"),
+        lambda raw: (
+            claim("CL-U43", status="corroborated_in_corpus", corroborated_by="[CL-A19]")(raw),
+            claim("CL-A19", status="corroborated_in_corpus", corroborated_by="[CL-U43]")(raw),
+        ),
         f"{ANN}/claims.yml",
         claim_at("CL-A19"),
         ("corroboration runs in a circle (CL-A19 → CL-U43 → CL-A19)",),

@@ -38,8 +38,8 @@ def _place_late_stylesheets(app: Sphinx) -> None:
     """myst-nb copies its stylesheet into _static only when the build finishes. Pages written before
     that find no file and link it without Sphinx's `?v=` checksum, while a build over an old _build finds
     the last build's copy and adds one, so the two differ. Put it in place first: every build then links
-    it the same way."""
-    if app.builder.format != "html":
+    it the same way. Website builders only: an EPUB packs what _static holds, and wants none of it."""
+    if not builds_website(app):
         return
     (Path(app.outdir) / "_static").mkdir(parents=True, exist_ok=True)
     add_global_html_resources(app, None)
