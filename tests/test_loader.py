@@ -55,3 +55,12 @@ def test_loading_works_from_any_working_directory(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) == len(takenover.load("segments"))
+
+
+def test_changing_the_descriptor_a_caller_got_changes_nothing_later_loads_check():
+    """A caller that edits the descriptor it was given (as a test editing hashes does) must not poison
+    the loader's own copy: every later load would otherwise refuse good data, or accept bad."""
+    package = load_module.descriptor()
+    for res in package["resources"]:
+        res["hash"] = "sha256:" + "0" * 64
+    assert len(takenover.load("comment_codings")) > 0

@@ -6,6 +6,7 @@ never runs on data that differ from the committed, described dataset.
 
 from __future__ import annotations
 
+import copy
 import csv
 import hashlib
 import io
@@ -34,8 +35,9 @@ def _descriptor(path: Path) -> dict:
 
 
 def descriptor() -> dict:
-    """The Data Package descriptor (data/datapackage.json) as a dict."""
-    return _descriptor(paths.DESCRIPTOR_PATH)
+    """The Data Package descriptor (data/datapackage.json) as a dict: a copy, so that a caller who
+    changes it (a test editing hashes, say) cannot change what every later load checks against."""
+    return copy.deepcopy(_descriptor(paths.DESCRIPTOR_PATH))
 
 
 def resource(name: str) -> dict:
