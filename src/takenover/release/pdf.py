@@ -15,6 +15,7 @@ import argparse
 import io
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,9 +112,23 @@ def print_edition(
             to_print.append((relative, page))
     if not to_print:
         return done
-    when = release_timestamp()
+    # The whole book takes longest: it prints in its own browser, beside the chapters.
+    jobs = [job for job in ([t for t in to_print if t[1] is None], [t for t in to_print if t[1] is not None]) if job]
+    printed = {}
+    if len(jobs) == 1:
+        printed |= _print_all(site, out, pages, jobs[0], printer_key)
+    else:
+        with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+            for result in [pool.submit(_print_all, site, out, pages, job, printer_key) for job in jobs]:
+                printed |= result.result()
+    return done + [printed[relative] for relative, _ in to_print]
+
+
+def _print_all(site: Path, out: Path, pages: list[Page], jobs: list, printer_key: str) -> dict[str, Printed]:
+    """Print each (target, page) in one browser; page None is the whole book."""
+    when, done = release_timestamp(), {}
     with Printer(site) as printer:
-        for relative, page in to_print:
+        for relative, page in jobs:
             started = time.perf_counter()
             printer.take_served()
             if page is not None:
@@ -123,7 +138,7 @@ def print_edition(
                 raw, headings = _print_book(printer, pages)
                 data = finish(raw, book_document_info(), when, headings)
             entry = pdfreuse.record(site, printer.take_served(), data, printer_key)
-            done.append(_write(out, relative, data, started, entry))
+            done[relative] = _write(out, relative, data, started, entry)
     return done
 
 
