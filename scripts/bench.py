@@ -150,9 +150,9 @@ def table(results: dict[str, dict]) -> str:
 
 
 def runs_table(page: str, rows: list[dict]) -> str:
-    median = statistics.median_low(r["performance"] for r in rows)
+    scores = [r["performance"] for r in rows]
     lines = [
-        f"{page}, {len(rows)} runs (median performance {median:.2f}, lowest {min(r['performance'] for r in rows):.2f}):",
+        f"{page}, {len(rows)} runs (median performance {statistics.median_low(scores):.2f}, lowest {min(scores):.2f}):",
         "",
         table({f"run {i + 1}": r for i, r in enumerate(rows)}),
     ]
