@@ -29,6 +29,12 @@ INCIDENT_COLOURS = {
     "red-labour-2016": OKABE_ITO["vermillion"],
     "labour-hq-2017": OKABE_ITO["green"],
 }
+# How the book names each episode in tables and filters.
+EPISODE_NAMES = {
+    "facebook-group-2016": "The Facebook group",
+    "red-labour-2016": "Red Labour",
+    "labour-hq-2017": "Labour HQ",
+}
 # Each primary text documents one incident, so it shares that incident's colour;
 # external records are grey.
 SOURCE_COLOURS = {

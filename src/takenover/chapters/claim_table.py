@@ -1,0 +1,177 @@
+"""The claims as a compact table a reader can scan on a phone: one row per claim with five columns (id,
+claim, claimant, grade, verdict) and, folded under the verdict, the evidence behind it.
+
+The same rows serve the full register (book/register, with filters, sorting and the evidence) and
+each episode's own claims (collapsed, linking to the register for the evidence). The HTML is complete
+without scripts: every row and every column is in the table, so print, a reader with JavaScript off
+and JupyterLab see it all. The site's script (takenover-register.js) adds the filters and sorting,
+reading each row's facets from its data attributes.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import pandas as pd
+from IPython.display import HTML
+
+from ..charts.style import EPISODE_NAMES, label
+from ..data.loader import load
+from ..data.schema.fields import CONFIDENCES, LIKELIHOODS
+from .grades import grade
+from .references import references
+
+COLUMNS = ["id", "claim", "claimant", "grade", "verdict"]
+# The facets a reader can filter by: data attribute -> the control's label.
+FACETS = {"episode": "Episode", "status": "Evidence", "type": "Type", "core": "Core"}
+esc = html.escape
+
+
+def grade_order(likelihood: str, confidence: str) -> int:
+    """Sort key of a grade: most likely first, and within a likelihood, firmest first."""
+    return 10 * LIKELIHOODS.index(likelihood) + CONFIDENCES.index(confidence)
+
+
+def _claims() -> pd.DataFrame:
+    return load("claims").set_index("claim_id", drop=False)
+
+
+def _where(claim: pd.Series) -> str:
+    """The chain of report, with the line of the text we hold after its first link."""
+    links = str(claim["attribution_chain"]).split(" ← ")
+    links[0] = f"{links[0]}, line {claim['line']}"
+    return esc(" ← ".join(links))
+
+
+def _words(claim: pd.Series, excerpt: pd.Series | None) -> str:
+    parts = []
+    if excerpt is not None:
+        parts.append(esc("\u201c" + excerpt["excerpt"] + ("\u2026" if excerpt["shortened"] else "") + "\u201d"))
+    if isinstance(claim["hedges"], str):
+        parts.append(f"hedges: {esc(claim['hedges'])}")
+    elif isinstance(claim["hedge_kinds"], str):
+        parts.append(f"hedges (kinds only): {esc(claim['hedge_kinds'])}")
+    return "; ".join(parts)
+
+
+def _revisions(rows: pd.DataFrame) -> str:
+    return " ".join(
+        f"{esc(r.version)}: {esc(grade(r.old_status, r.old_likelihood, r.old_confidence))} \u2192 "
+        f"{esc(grade(r.new_status, r.new_likelihood, r.new_confidence))}. {esc(r.reason)}"
+        for r in rows.itertuples()
+    )
+
+
+def _searched(recheck: pd.Series | None) -> str:
+    if recheck is None or not isinstance(recheck["search_ids"], str):
+        return ""
+    n = len(recheck["search_ids"].split(";"))
+    return f"{n} {'search' if n == 1 else 'searches'}"
+
+
+def _evidence(claim: pd.Series, excerpt: pd.Series | None, recheck: pd.Series | None, revised: pd.DataFrame) -> str:
+    """The folded evidence of one claim: where it is, its words, what backs it, what was read, its regrades."""
+    backing = {k.strip() for col in ("corroborated_by", "contradicted_by") for k in str(claim[col]).split(";")}
+    read = references(claim["checked_against"], exclude=backing)
+    searched = _searched(recheck)
+    if searched:
+        read = f"{read} ({searched})" if read else f"nothing found in {searched}"
+    items = [
+        ("Where", _where(claim)),
+        ("Words", _words(claim, excerpt)),
+        ("Corroborated by", references(claim["corroborated_by"])),
+        ("Contradicted by", references(claim["contradicted_by"])),
+        ("Read", read),
+        ("Regraded", _revisions(revised)),
+    ]
+    body = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in items if value)
+    return f'<details class="tk-evidence"><summary>Evidence</summary><dl>{body}</dl></details>'
+
+
+def _row(claim: pd.Series, evidence: str | None, anchor: bool) -> str:
+    facets = {
+        "episode": EPISODE_NAMES[claim["incident_id"]],
+        "status": label(claim["evidence_status"]),
+        "type": label(claim["claim_type"]),
+        "core": "core claims" if claim["core"] else "other claims",
+    }
+    attributes = "".join(f' data-{name}="{esc(value)}"' for name, value in facets.items())
+    row_id = f' id="{esc(claim["claim_id"].lower())}"' if anchor else ""
+    order = grade_order(claim["likelihood"], claim["confidence"])
+    cells = [
+        f'<th scope="row">{esc(claim["claim_id"])}</th>',
+        f'<td data-label="Claim">{esc(claim["restatement"])}</td>',
+        f'<td data-label="Claimant">{esc(claim["claimant"])}</td>',
+        f'<td data-label="Grade" data-order="{order}">'
+        f"{esc(grade(claim['evidence_status'], claim['likelihood'], claim['confidence']))}</td>",
+        f'<td data-label="Verdict">{esc(claim["verdict"])}{evidence or ""}</td>',
+    ]
+    return f"<tr{row_id}{attributes}>{''.join(cells)}</tr>"
+
+
+def _controls(table_id: str) -> str:
+    """The filters' frame, shown only with scripts on; the script adds each facet's values and the count."""
+    selects = "".join(
+        f'<label>{name} <select data-facet="{facet}"><option value="">all</option></select></label>'
+        for facet, name in FACETS.items()
+    )
+    return (
+        f'<div class="tk-register-controls" data-table="{table_id}">{selects}'
+        f'<label>Search <input type="search" data-search autocomplete="off"></label>'
+        f'<p class="tk-register-count" role="status"></p></div>'
+    )
+
+
+def claim_table(
+    claim_ids: Iterable[str], *, table_id: str, caption: str, evidence: bool = True, anchors: bool = True
+) -> str:
+    """The compact table of the given claims, in their order, as HTML.
+
+    With `evidence`, each verdict folds the evidence behind it; with `anchors`, each row carries the id
+    that claim links point to (only the register's rows may: ids must be unique across the site's links).
+    """
+    claims = _claims().loc[list(claim_ids)]
+    excerpts = load("claim_excerpts").set_index("claim_id")
+    rechecks = load("claim_rechecks").set_index("claim_id")
+    revisions = load("claim_revisions")
+    rows = []
+    for _, claim in claims.iterrows():
+        cid = claim["claim_id"]
+        folded = None
+        if evidence:
+            folded = _evidence(
+                claim,
+                excerpts.loc[cid] if cid in excerpts.index else None,
+                rechecks.loc[cid] if cid in rechecks.index else None,
+                revisions[revisions["claim_id"] == cid],
+            )
+        rows.append(_row(claim, folded, anchors))
+    head = "".join(f'<th scope="col">{name}</th>' for name in COLUMNS)
+    return (
+        f'<table id="{table_id}" class="data-table tk-register">\n<caption>{esc(caption)}</caption>\n'
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+    )
+
+
+def register(table_id: str = "claims-register") -> HTML:
+    """The whole register, with its filters: every claim in the data's order, with its evidence."""
+    ids = _claims()["claim_id"]
+    return HTML(
+        f'<div class="tk-register-wrap">\n{_controls(table_id)}\n'
+        + claim_table(ids, table_id=table_id, caption="The claims register")
+        + "\n</div>"
+    )
+
+
+def episode_claims(incident_id: str) -> HTML:
+    """One episode's claims, collapsed, each id linking to its register row for the evidence."""
+    claims = _claims()
+    ids = claims.loc[claims["incident_id"] == incident_id, "claim_id"]
+    table = claim_table(
+        ids, table_id=f"claims-{incident_id}", caption="The episode's claims", evidence=False, anchors=False
+    )
+    return HTML(
+        f'<details class="tk-claims-section">\n<summary>All {len(ids)} claims about this episode, graded</summary>\n'
+        f"{table}\n</details>"
+    )
