@@ -170,7 +170,7 @@ def test_hedged_claims_keep_their_hedge_in_restatement():
 def test_corroboration_is_independent_of_the_claim():
     claims = takenover.load("claims").set_index("claim_id")
     for cid, row in claims.dropna(subset=["corroborated_by"]).iterrows():
-        chain = set((row["chain_keys"] or "").split("; "))
+        chain = set(row["chain_keys"].split("; ")) if isinstance(row["chain_keys"], str) else set()
         for item in row["corroborated_by"].split("; "):
             assert item not in chain, f"{cid}: {item} is in its own chain"
             if item in claims.index:

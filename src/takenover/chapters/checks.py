@@ -89,3 +89,9 @@ def check_facts() -> dict[str, str]:
         facts[f"rise_1945_{series}"] = str(row["rise in 1945 (points)"])
         facts[f"largest_between_{series}"] = row["largest rise between them"]
     return facts
+
+
+def working(claim_ids: list[str]) -> pd.DataFrame:
+    """A compact view of numeric checks for a chapter: the claim, the arithmetic, and whether it holds."""
+    full = numeric_checks(claim_ids)
+    return full[["claim", "the working", "does the claim hold?"]]

@@ -89,7 +89,7 @@ def _evidence(claim: pd.Series, excerpt: pd.Series | None, recheck: pd.Series | 
     return f'<details class="tk-evidence"><summary>Evidence</summary><dl>{body}</dl></details>'
 
 
-def _row(claim: pd.Series, evidence: str | None, anchor: bool) -> str:
+def _row(claim: pd.Series, columns: list[str], evidence: str | None, anchor: bool) -> str:
     facets = {
         "episode": EPISODE_NAMES[claim["incident_id"]],
         "status": label(claim["evidence_status"]),
@@ -99,15 +99,15 @@ def _row(claim: pd.Series, evidence: str | None, anchor: bool) -> str:
     attributes = "".join(f' data-{name}="{esc(value)}"' for name, value in facets.items())
     row_id = f' id="{esc(claim["claim_id"].lower())}"' if anchor else ""
     order = grade_order(claim["likelihood"], claim["confidence"])
-    cells = [
-        f'<th scope="row">{esc(claim["claim_id"])}</th>',
-        f'<td data-label="Claim">{esc(claim["restatement"])}</td>',
-        f'<td data-label="Claimant">{esc(claim["claimant"])}</td>',
-        f'<td data-label="Grade" data-order="{order}">'
+    cells = {
+        "id": f'<th scope="row">{esc(claim["claim_id"])}</th>',
+        "claim": f'<td data-label="Claim">{esc(claim["restatement"])}</td>',
+        "claimant": f'<td data-label="Claimant">{esc(claim["claimant"])}</td>',
+        "grade": f'<td data-label="Grade" data-order="{order}">'
         f"{esc(grade(claim['evidence_status'], claim['likelihood'], claim['confidence']))}</td>",
-        f'<td data-label="Verdict">{esc(claim["verdict"])}{evidence or ""}</td>',
-    ]
-    return f"<tr{row_id}{attributes}>{''.join(cells)}</tr>"
+        "verdict": f'<td data-label="Verdict">{esc(claim["verdict"])}{evidence or ""}</td>',
+    }
+    return f"<tr{row_id}{attributes}>{''.join(cells[c] for c in columns)}</tr>"
 
 
 def _controls(table_id: str) -> str:
@@ -124,13 +124,22 @@ def _controls(table_id: str) -> str:
 
 
 def claim_table(
-    claim_ids: Iterable[str], *, table_id: str, caption: str, evidence: bool = True, anchors: bool = True
+    claim_ids: Iterable[str],
+    *,
+    table_id: str,
+    caption: str,
+    columns: list[str] = COLUMNS,
+    evidence: bool = True,
+    anchors: bool = True,
 ) -> str:
     """The compact table of the given claims, in their order, as HTML.
 
-    With `evidence`, each verdict folds the evidence behind it; with `anchors`, each row carries the id
-    that claim links point to (only the register's rows may: ids must be unique across the site's links).
+    `columns` is a selection of COLUMNS, in their order. With `evidence`, each verdict folds the evidence
+    behind it; with `anchors`, each row carries the id that claim links point to (only the register's rows
+    may: ids must be unique across the site's links).
     """
+    if [c for c in COLUMNS if c in columns] != list(columns) or "id" not in columns:
+        raise ValueError(f"columns must be a selection of {COLUMNS}, in order, with the id")
     claims = _claims().loc[list(claim_ids)]
     excerpts = load("claim_excerpts").set_index("claim_id")
     rechecks = load("claim_rechecks").set_index("claim_id")
@@ -139,15 +148,15 @@ def claim_table(
     for _, claim in claims.iterrows():
         cid = claim["claim_id"]
         folded = None
-        if evidence:
+        if evidence and "verdict" in columns:
             folded = _evidence(
                 claim,
                 excerpts.loc[cid] if cid in excerpts.index else None,
                 rechecks.loc[cid] if cid in rechecks.index else None,
                 revisions[revisions["claim_id"] == cid],
             )
-        rows.append(_row(claim, folded, anchors))
-    head = "".join(f'<th scope="col">{name}</th>' for name in COLUMNS)
+        rows.append(_row(claim, columns, folded, anchors))
+    head = "".join(f'<th scope="col">{name}</th>' for name in columns)
     return (
         f'<table id="{table_id}" class="data-table tk-register">\n<caption>{esc(caption)}</caption>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
@@ -165,13 +174,19 @@ def register(table_id: str = "claims-register") -> HTML:
 
 
 def episode_claims(incident_id: str) -> HTML:
-    """One episode's claims, collapsed, each id linking to its register row for the evidence."""
+    """One episode's claims with their grades, collapsed; each id links to its register row, where the
+    verdict and the evidence are."""
     claims = _claims()
     ids = claims.loc[claims["incident_id"] == incident_id, "claim_id"]
     table = claim_table(
-        ids, table_id=f"claims-{incident_id}", caption="The episode's claims", evidence=False, anchors=False
+        ids,
+        table_id=f"claims-{incident_id}",
+        caption=f"Every claim about this episode ({len(ids)}), with its grade",
+        columns=["id", "claim", "grade"],
+        evidence=False,
+        anchors=False,
     )
     return HTML(
-        f'<details class="tk-claims-section">\n<summary>All {len(ids)} claims about this episode, graded</summary>\n'
-        f"{table}\n</details>"
+        f'<details class="tk-claims-section">\n<summary>All {len(ids)} claims about this episode, '
+        f"graded</summary>\n{table}\n</details>"
     )

@@ -127,5 +127,6 @@ def core_grades(incident_id: str) -> dict[str, str]:
 
 
 def claims_section(incident_id: str) -> HTML:
-    """The episode's own part of the register, collapsed: every claim with its claimant, grade and verdict."""
+    """The episode's own part of the register, collapsed: every claim with its grade, in the register's
+    compact rows. Each id links to its row in the full register, where the verdict and the evidence are."""
     return episode_claims(incident_id)

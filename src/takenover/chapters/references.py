@@ -1,9 +1,9 @@
 """Readable references: a key from the data (a work, a primary text, a claim or a numeric check) as the
 words a reader sees, linked to where the reader can follow it.
 
-A work or primary text links to its entry on the bibliography page, whose entries take their ids from
-the key (`bibtex_cite_id` in _config.yml); a numeric check links to the register's table of checks, and
-a table of records to the data dictionary; a claim id stays plain text, which the site links to its
+A work links to its row on the bibliography page (anchored `ref-<key>` by chapters.bibliography), and a
+primary text to its public address; a numeric check links to the register's table of checks, and a
+table of records to the data dictionary; a claim id stays plain text, which the site links to its
 register row (takenover.site.claim_links).
 """
 
@@ -12,28 +12,26 @@ from __future__ import annotations
 import html
 from functools import cache
 
-from docutils.nodes import make_id
-
 from ..data.loader import load
 from ..data.schema import TABLES
+from .bibliography import row_anchor
 
 BIBLIOGRAPHY_PAGE = "bibliography.html"  # beside every chapter in book/
 CHECKS_ANCHOR = "register.html#numeric-checks"
 RECORDS_ANCHOR = "data-dictionary.html#the-tables"
-CITE_ID = "bib-{key}"  # must match bibtex_cite_id in _config.yml
 CHECK_PREFIX = "check:"
 
 
-def bibliography_anchor(key: str) -> str:
-    """The id of a work's entry on the bibliography page (docutils normalises it as Sphinx does)."""
-    return make_id(CITE_ID.format(key=key))
-
-
 @cache
-def _labels() -> dict[str, str]:
-    sources = load("sources").set_index("source_id")["label"]
-    refs = load("references").set_index("reference_key")["label"]
-    return {**sources.to_dict(), **refs.to_dict()}
+def _works() -> dict[str, tuple[str, str]]:
+    """Every work and primary text: key -> (label, where the link goes)."""
+    sources = load("sources")
+    refs = load("references")
+    found = {r.source_id: (r.label, r.url) for r in sources.itertuples()}
+    found.update(
+        {r.reference_key: (r.label, f"{BIBLIOGRAPHY_PAGE}#{row_anchor(r.reference_key)}") for r in refs.itertuples()}
+    )
+    return found
 
 
 def reference(key: str) -> str:
@@ -45,11 +43,11 @@ def reference(key: str) -> str:
         return html.escape(key)
     if key in TABLES:
         return f'<a href="{RECORDS_ANCHOR}">the {html.escape(key.replace("_", " "))} records</a>'
-
-    labels = _labels()
-    if key not in labels:
-        raise KeyError(f"{key!r} is neither a source, a reference, a claim nor a check")
-    return f'<a href="{BIBLIOGRAPHY_PAGE}#{bibliography_anchor(key)}">{html.escape(labels[key])}</a>'
+    works = _works()
+    if key not in works:
+        raise KeyError(f"{key!r} is neither a work, a primary text, a table of records, a claim nor a check")
+    words, href = works[key]
+    return f'<a href="{html.escape(href)}">{html.escape(words)}</a>'
 
 
 def _shared(key: str) -> str:

@@ -61,11 +61,11 @@ def references_bib() -> str:
         kind = REFERENCE_TYPES[str(r.type)]
         venue_field = {"article": "journal", "book": "publisher", "techreport": "institution"}.get(kind, "howpublished")
         dated = isinstance(r.published, pd.Timestamp)
-        held = (
-            f"Not held: what it says is known only through {labels[r.known_through]}. "
-            if isinstance(r.known_through, str)
-            else ""
-        )
+        how_known = {
+            "stored_copy": "Read as a stored copy of the public page.",
+            "reference_notes": "Checked for the project against a stored copy of the page.",
+            "not_held": f"No copy read; known only through {labels.get(r.known_through, r.known_through)}.",
+        }[str(r.read_as)]
         entries.append(
             _bib_entry(
                 kind,
@@ -82,7 +82,8 @@ def references_bib() -> str:
                     "year": str(r.published.year) if dated else "n.d.",
                     "month": r.published.strftime("%b").lower() if dated and str(r.date_precision) != "year" else "",
                     "url": r.url if isinstance(r.url, str) else "",
-                    "note": _bib_escape(held + r.notes),
+                    # How the book knows the work; what it is cited for is in the references table.
+                    "note": _bib_escape(how_known),
                 },
             )
         )

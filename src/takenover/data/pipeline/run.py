@@ -55,14 +55,13 @@ def build(raw_dir: Path) -> Build:
     tables["hedge_lexicon"] = annotations.hedge_lexicon(notes / "hedge_lexicon.yml", out)
     tables["checks"] = run_checks(tables)
     tables["claims"], tables["claim_excerpts"] = claims.claims(notes / "claims.yml", texts, out)
-    tables["searches"] = wider.searches(raw_dir / "searches.yml", out)
-    tables["claim_revisions"] = wider.claim_revisions(notes / "claim_revisions.yml", out)
-    tables["claim_rechecks"] = wider.claim_rechecks(notes / "claim_rechecks.yml", out)
     tables["claim_codes"] = codebook.claim_codes(notes / "claim_codebook.yml", out)
     tables["sentences"] = coverage.sentences(notes / "non_claims.yml", texts, out)
     tables["comment_codes"] = discourse.comment_codebook(notes / "comment_codebook.yml", out)
     tables["comment_codings"] = discourse.comment_codings(notes / "comment_codings.yml", out)
     tables["comment_sentiment"] = discourse.comment_sentiment(texts, out)
+    tables["searches"] = wider.searches(raw_dir / "searches.yml", out)
+    tables["claim_revisions"] = wider.claim_revisions(notes / "claim_revisions.yml", out)
     tables["second_coding"] = second_coding.second_coding(
         notes / "second_coding.csv", notes / "second_coding_resolutions.yml", out
     )
@@ -72,6 +71,8 @@ def build(raw_dir: Path) -> Build:
     tables["disarm_notes"] = disarm.disarm_notes(notes / "disarm_notes.yml", out)
     tables["episode_comparison"] = disarm.episode_comparison(notes / "episode_comparison.yml", out)
     tables["disarm_objects"] = disarm.disarm_objects(framework, out)
+    # Last: the record of what each open claim was looked for in names claims every stage above has checked.
+    tables["claim_rechecks"] = wider.claim_rechecks(notes / "claim_rechecks.yml", out)
 
     out.tables = {name: tables[name] for name in TABLES}
     for name, rows in out.tables.items():
