@@ -63,30 +63,31 @@ def _revisions(rows: pd.DataFrame) -> str:
     )
 
 
-def _searched(recheck: pd.Series | None) -> str:
+def _searched(recheck: pd.Series | None, shown: set[str]) -> str:
+    """How many searches of the wider record were made for the claim; where they settled it, what they found
+    (besides what is already shown)."""
     if recheck is None or not isinstance(recheck["search_ids"], str):
         return ""
     n = len(recheck["search_ids"].split(";"))
-    return f"{n} {'search' if n == 1 else 'searches'}"
+    text = f"{n} {'search' if n == 1 else 'searches'}"
+    found = references(recheck["found"], exclude=shown) if recheck["outcome"] == "answers" else ""
+    return f"{text}, which found {found}" if found else text
 
 
 def _evidence(claim: pd.Series, excerpt: pd.Series | None, recheck: pd.Series | None, revised: pd.DataFrame) -> str:
-    """The folded evidence of one claim: where it is, its words, what backs it, what was read, its regrades."""
+    """The folded evidence of one claim: where it is and how it reached the text, its words, what backs or
+    contradicts it, how it was searched for, and every regrade. Kept short: it counts toward the book's length."""
     backing = {k.strip() for col in ("corroborated_by", "contradicted_by") for k in str(claim[col]).split(";")}
-    read = references(claim["checked_against"], exclude=backing)
-    searched = _searched(recheck)
-    if searched:
-        read = f"{read} ({searched})" if read else f"nothing found in {searched}"
-    items = [
-        ("Where", _where(claim)),
-        ("Words", _words(claim, excerpt)),
+    labelled = [
         ("Corroborated by", references(claim["corroborated_by"])),
         ("Contradicted by", references(claim["contradicted_by"])),
-        ("Read", read),
+        ("Searched", _searched(recheck, backing)),
         ("Regraded", _revisions(revised)),
     ]
-    body = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in items if value)
-    return f'<details class="tk-evidence"><summary>Evidence</summary><dl>{body}</dl></details>'
+    lines = [_where(claim), _words(claim, excerpt)]
+    lines += [f'<span class="tk-label">{name}:</span> {value}' for name, value in labelled if value]
+    body = "".join(f"<p>{line}</p>" for line in lines if line)
+    return f'<details class="tk-evidence"><summary>Evidence</summary>{body}</details>'
 
 
 def _row(claim: pd.Series, columns: list[str], evidence: str | None, anchor: bool) -> str:
