@@ -16,6 +16,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+import takenover
 from takenover.cite.citation import data_sha256
 from takenover.cite.edition import edition_stem, licence_text
 from takenover.core.metadata import metadata
@@ -226,3 +227,30 @@ def test_running_head_text_cannot_break_out_of_its_style():
     assert "</style><script>" not in head
     assert head.count("</style>") == 1
     assert '"Taken \\"Over\\""' in head
+
+
+def in_order(wanted: list[str], words: list[str]) -> bool:
+    """Whether `wanted` occurs in `words` in order, other words allowed between. Hyphens are ignored:
+    pdftotext joins a word broken after one at a line's end ("CL-" and "K16" become "CLK16")."""
+    rest = iter(word.replace("-", "") for word in words)
+    return all(any(w.replace("-", "") == word for word in rest) for w in wanted)
+
+
+def test_the_register_and_the_episodes_claims_print_whole(site, pages):
+    """Nothing folded is lost on paper: the register's PDF has every claim's verdict and its evidence (its
+    chain of report, here the £5,000 claim's), and each episode's PDF lists every claim about it."""
+    claims = takenover.load("claims")
+    register = flat(" ".join(texts(site / pages["book/register"].chapter_pdf)))
+    words = register.split()
+    for c in claims.itertuples():
+        assert c.claim_id in words, f"{c.claim_id} is not in the printed register"
+        # A table's columns interleave line by line in the PDF's text, but each cell's words keep their order.
+        start = words.index(c.claim_id)
+        assert in_order(c.verdict.split(), words[start:]), f"{c.claim_id}'s verdict is not printed after its id"
+    chain = claims.set_index("claim_id").loc["CL-C08", "attribution_chain"].split(" ← ")[1]
+    assert chain in register, "the folded evidence did not print"
+    assert "Episode all" not in register, "the register's filters printed"
+    for stem, incident in [("group-takeover", "facebook-group-2016"), ("labour-hq-2017", "labour-hq-2017")]:
+        printed = flat(" ".join(texts(site / pages[f"book/{stem}"].chapter_pdf)))
+        missing = [c for c in claims.loc[claims["incident_id"] == incident, "claim_id"] if c not in printed]
+        assert missing == [], f"book/{stem}'s PDF leaves out its claims {missing}"

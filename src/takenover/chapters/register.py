@@ -9,11 +9,10 @@ import pandas as pd
 from IPython.display import HTML
 
 from ..charts.hedging import hedging_by_source
-from ..charts.style import EPISODE_NAMES, label
+from ..charts.style import label
 from ..data.loader import load
 from ..data.schema.fields import EVIDENCE_STATUSES, LIKELIHOODS
 from .claim_table import claim_table, register
-from .grades import grade
 
 __all__ = ["claim_table", "hedging_by_source", "register"]  # hedging_by_source: a table beside its figure
 
@@ -88,23 +87,6 @@ def status_by_source() -> pd.DataFrame:
     table.columns = [label(c) for c in table.columns]
     table["all"] = table.sum(axis=1)
     return table.rename_axis(None, axis=1).reset_index()
-
-
-def core_claims() -> pd.DataFrame:
-    """The claims each episode stands or falls on, with their grades."""
-    claims = load("claims")
-    core = claims[claims["core"]]
-    return pd.DataFrame(
-        {
-            "episode": core["incident_id"].map(EPISODE_NAMES).values,
-            "id": core["claim_id"].values,
-            "claim": core["restatement"].values,
-            "grade": [
-                grade(s, li, c)
-                for s, li, c in zip(core["evidence_status"], core["likelihood"], core["confidence"], strict=True)
-            ],
-        }
-    )
 
 
 def regraded() -> HTML:
