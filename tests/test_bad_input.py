@@ -354,24 +354,24 @@ def disarm_rule(old: str, new: str):
 DISARM_RULES = [
     (disarm_rule("  technique: T0155\n", "  technique: T9999\n"), ["row 6", "unknown DISARM technique id 'T9999'"]),
     (disarm_rule("  claims: [CL-U07]\n", "  claims: []\n"), ["row 1", "needs at least one supporting claim"]),
-    (disarm_rule("  claims: [CL-A08]\n", "  claims: [CL-C04]\n"), ["row 10", "CL-C04 belongs to labour-hq-2017"]),
+    (disarm_rule("  claims: [CL-A08]\n", "  claims: [CL-C04]\n"), ["row 11", "CL-C04 belongs to labour-hq-2017"]),
     (
         disarm_rule(
-            "  claims: [CL-A12]\n  attested: yes\n  status: corroborated_independent\n  confidence: medium\n",
-            "  claims: [CL-A12]\n  attested: yes\n  status: corroborated_independent\n  confidence: high\n",
+            "  claims: [CL-A06]\n  attested: yes\n  status: corroborated_independent\n  confidence: medium\n",
+            "  claims: [CL-A06]\n  attested: yes\n  status: corroborated_independent\n  confidence: high\n",
         ),
-        ["row 7", "confidence 'high' is higher than its weakest supporting claim allows (medium)"],
+        ["row 8", "confidence 'high' is higher than its weakest supporting claim allows (medium)"],
     ),
     (
         disarm_rule("  claims: [CL-A08]\n  attested: no\n", "  claims: [CL-A08]\n  attested: yes\n"),
-        ["row 10", "attested only when the claims it rests on are corroborated"],
+        ["row 11", "attested only when the claims it rests on are corroborated"],
     ),
     (
         disarm_rule(
             "  claims: [CL-A06, CL-A11]\n  attested: no\n  status: single_source\n",
             "  claims: [CL-A06, CL-A11]\n  attested: no\n  status: corroborated_independent\n",
         ),
-        ["row 9", "the weakest supporting claim, CL-A11, is single_source"],
+        ["row 10", "the weakest supporting claim, CL-A11, is single_source"],
     ),
 ]
 

@@ -151,7 +151,7 @@ def test_only_independent_sources_corroborate():
 def test_no_stored_page_is_republished(built_site):
     """No run of more than a few words of any stored public page appears on the site or in the data."""
     pages = [quotation.page_text(p.read_text(encoding="utf-8")) for p in (built_site / "_build/html").rglob("*.html")]
-    measured = stored_pages.measure_pages(pages + stored_pages.data_texts_for_pages()).set_index("reference_key")
+    measured = stored_pages.measure_pages(pages + quotation.data_texts()).set_index("reference_key")
     assert len(measured) > 50, "most stored pages have fragments recorded to measure against"
     too_long = measured[measured["longest_run"] > stored_pages.LONGEST_QUOTE]
     assert too_long.empty, f"runs longer than {stored_pages.LONGEST_QUOTE} words: {too_long.to_dict('index')}"

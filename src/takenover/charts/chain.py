@@ -1,4 +1,4 @@
-"""Figure: how a claim travelled from its origin to the text we hold."""
+"""Figure: how a claim travelled from its origin to the primary text."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from .render import figure, use
 
 
 def attribution_chain_chart(claim_id: str = "CL-C08") -> alt.Chart:
-    """Figure: how a claim travelled from its origin to the text we hold."""
+    """Figure: how a claim travelled from its origin to the primary text."""
     use()
     claim = load("claims").set_index("claim_id").loc[claim_id]
     links = list(reversed(claim["attribution_chain"].split(" ← ")))
@@ -21,9 +21,9 @@ def attribution_chain_chart(claim_id: str = "CL-C08") -> alt.Chart:
     nodes["step"] = range(len(nodes))
     nodes["detail"] = [_link_date(link) for link in links]
     nodes["kind"] = [
-        "the origin" if i == 0 else "the text we hold" if i == len(nodes) - 1 else "intermediary" for i in nodes["step"]
+        "the origin" if i == 0 else "the primary text" if i == len(nodes) - 1 else "intermediary" for i in nodes["step"]
     ]
-    kinds = ["the origin", "intermediary", "the text we hold"]
+    kinds = ["the origin", "intermediary", "the primary text"]
     colours = [style.GREY, style.OKABE_ITO["orange"], style.INCIDENT_COLOURS[str(claim["incident_id"])]]
     # Drawn top to bottom, the origin first, so it reads as a list on a phone and needs no wide canvas.
     y = alt.Y("step:Q", axis=None, scale=alt.Scale(domain=[-0.5, len(nodes) - 0.5], reverse=True))
@@ -52,7 +52,7 @@ def attribution_chain_chart(claim_id: str = "CL-C08") -> alt.Chart:
         chart,
         alt_text="Diagram of the attribution chain of claim "
         + claim_id
-        + ", from its origin to the text we hold: "
+        + ", from its origin to the primary text: "
         + " then ".join(f"{r.label} ({r.detail})" for r in nodes.itertuples())
         + ".",
         source=f"claims register, claim {claim_id}; references and sources tables",
