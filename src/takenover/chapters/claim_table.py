@@ -37,9 +37,11 @@ def _claims() -> pd.DataFrame:
     return load("claims").set_index("claim_id", drop=False)
 
 
-def _where(claim: pd.Series) -> str:
-    """The chain of report, with the line of the text we hold after its first link."""
+def _where(claim: pd.Series, source_label: str) -> str:
+    """The line of the primary text, and the chain of report behind it where there is one."""
     links = str(claim["attribution_chain"]).split(" ← ")
+    if links == [source_label]:
+        return f"Line {claim['line']}"
     links[0] = f"{links[0]}, line {claim['line']}"
     return esc(" ← ".join(links))
 
@@ -63,28 +65,30 @@ def _revisions(rows: pd.DataFrame) -> str:
     )
 
 
-def _searched(recheck: pd.Series | None, shown: set[str]) -> str:
-    """How many searches of the wider record were made for the claim; where they settled it, what they found
-    (besides what is already shown)."""
-    if recheck is None or not isinstance(recheck["search_ids"], str):
+def _found(recheck: pd.Series | None, shown: set[str]) -> str:
+    """What the searches of the wider record found, where they settled the claim, besides what is shown.
+
+    Where they did not, the verdict says what was looked for; counting the searches would add words only.
+    """
+    if recheck is None or recheck["outcome"] != "answers":
         return ""
-    n = len(recheck["search_ids"].split(";"))
-    text = f"{n} {'search' if n == 1 else 'searches'}"
-    found = references(recheck["found"], exclude=shown) if recheck["outcome"] == "answers" else ""
-    return f"{text}, which found {found}" if found else text
+    return references(recheck["found"], exclude=shown)
 
 
-def _evidence(claim: pd.Series, excerpt: pd.Series | None, recheck: pd.Series | None, revised: pd.DataFrame) -> str:
+def _evidence(
+    claim: pd.Series, source_label: str, excerpt: pd.Series | None, recheck: pd.Series | None, revised: pd.DataFrame
+) -> str:
     """The folded evidence of one claim: where it is and how it reached the text, its words, what backs or
-    contradicts it, how it was searched for, and every regrade. Kept short: it counts toward the book's length."""
+    contradicts it, what the wider record settled, and every regrade. Kept short: it counts toward the
+    book's length."""
     backing = {k.strip() for col in ("corroborated_by", "contradicted_by") for k in str(claim[col]).split(";")}
     labelled = [
         ("Corroborated by", references(claim["corroborated_by"])),
         ("Contradicted by", references(claim["contradicted_by"])),
-        ("Searched", _searched(recheck, backing)),
+        ("Also found", _found(recheck, backing)),
         ("Regraded", _revisions(revised)),
     ]
-    lines = [_where(claim), _words(claim, excerpt)]
+    lines = [_where(claim, source_label), _words(claim, excerpt)]
     lines += [f'<span class="tk-label">{name}:</span> {value}' for name, value in labelled if value]
     body = "".join(f"<p>{line}</p>" for line in lines if line)
     return f'<details class="tk-evidence"><summary>Evidence</summary>{body}</details>'
@@ -145,6 +149,7 @@ def claim_table(
     excerpts = load("claim_excerpts").set_index("claim_id")
     rechecks = load("claim_rechecks").set_index("claim_id")
     revisions = load("claim_revisions")
+    sources = load("sources").set_index("source_id")["label"]
     rows = []
     for _, claim in claims.iterrows():
         cid = claim["claim_id"]
@@ -152,6 +157,7 @@ def claim_table(
         if evidence and "verdict" in columns:
             folded = _evidence(
                 claim,
+                sources[claim["source_id"]],
                 excerpts.loc[cid] if cid in excerpts.index else None,
                 rechecks.loc[cid] if cid in rechecks.index else None,
                 revisions[revisions["claim_id"] == cid],
