@@ -8,6 +8,7 @@ STAMP  := $(VENV)/.installed
 BOOK_FLAGS := --all -W -n --keep-going
 DATA_INPUTS := $(shell find data/raw src/takenover -type f -not -name '*.pyc')
 SITE := _build/html
+EPUBCHECK := /usr/share/java/epubcheck.jar
 # Node tools from package.json: the HTML checker that `make test` runs (dependencies), and
 # Lighthouse for `make bench` (devDependencies). `npm ci` empties node_modules, stamps included.
 NODE_CHECKS := node_modules/.checks-installed
@@ -16,7 +17,7 @@ NPM_CI      := npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 # JupyterLab refuses to run as root unless told it may; containers often run as root.
 LAB_FLAGS   := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: site pdf release release-check test lint data citation lab execute system-deps bench serve clean
+.PHONY: site pdf epub release release-check test lint data citation lab execute system-deps bench serve clean
 
 ## site: set up .venv if needed, rebuild the data if their inputs changed, build _build/html,
 ##       then print its PDFs into _build/html/_pdf/ (the pages link them, so they ship together)
@@ -28,6 +29,11 @@ site: data/datapackage.json system-deps | $(STAMP)
 pdf: system-deps | $(STAMP)
 	test -f $(SITE)/index.html || $(BIN)/jupyter-book build . $(BOOK_FLAGS)
 	$(BIN)/python -m takenover.release.pdf --site $(SITE)
+
+## epub: the book as an EPUB 3 in _build/epub/, checked with EPUBCheck (Debian's epubcheck)
+epub: data/datapackage.json system-deps | $(STAMP)
+	$(BIN)/jupyter-book build . --builder custom --custom-builder epub $(BOOK_FLAGS)
+	java -jar $(EPUBCHECK) _build/epub/*.epub
 
 ## release: build the site and PDFs from clean, check the version, write _build/release/*.tar.gz
 release: data/datapackage.json system-deps | $(STAMP)

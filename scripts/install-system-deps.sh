@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Debian packages the site and the test suite need: Chromium for the PDFs and the
 # browser tests, a font so pages render text, poppler's pdftotext, which the PDF
-# tests read text with, Java for the Nu Html Checker, and Node's npm to install
-# that checker (package.json). Does nothing if they are already there.
+# tests read text with, Java for the Nu Html Checker and EPUBCheck (the EPUB's
+# validator, `make epub` and the tests), and Node's npm to install that checker
+# (package.json). Does nothing if they are already there.
 set -euo pipefail
-packages=(chromium fonts-dejavu-core poppler-utils)
+packages=(chromium fonts-dejavu-core poppler-utils epubcheck)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

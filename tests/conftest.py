@@ -95,27 +95,21 @@ def pytest_xdist_make_scheduler(config, log):
     return PageNotebookScheduling(config, log)
 
 
-def chapters() -> list[str]:
-    """Pages in the table of contents whose metadata (notebook) or front matter (markdown) asks to be cited."""
+def toc_pages() -> list[str]:
+    """Every page of the table of contents, the root first, in reading order."""
     toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    found = []
-    for page in pages:
-        notebook = REPO / f"{page}.ipynb"
-        if notebook.exists():
-            cited = "citation" in json.loads(notebook.read_text(encoding="utf-8"))["metadata"]
-        else:
-            cited = (REPO / f"{page}.md").read_text(encoding="utf-8").startswith("---\ncitation:")
-        if cited:
-            found.append(page)
-    return found
+    return [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+
+
+def citable_pages() -> list[str]:
+    """The pages a reader cites as sections of the book: every page of the table of contents but
+    the root, which is cited as the book itself."""
+    return toc_pages()[1:]
 
 
 def site_pages() -> list[str]:
     """Every page of the book, from the table of contents, plus the search page and the index."""
-    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    return [f"{page}.html" for page in pages] + ["search.html", "genindex.html"]
+    return [f"{page}.html" for page in toc_pages()] + ["search.html", "genindex.html"]
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from html.parser import HTMLParser
@@ -16,9 +17,9 @@ from takenover.cite import files as citation_files
 from takenover.core.metadata import metadata
 from takenover.site.citation import _configure_from_metadata
 
-from conftest import DATA, REPO, chapters
+from conftest import DATA, REPO, citable_pages
 
-CHAPTERS = chapters()
+CHAPTERS = citable_pages()
 
 
 class _Head(HTMLParser):
@@ -96,6 +97,7 @@ def test_chapter_page_is_citable(page, built_site):
     title = meta["citation_title"]
     assert title
     assert names.count("citation_author") == len(metadata()["authors"])
+    assert meta["citation_publisher"] == metadata()["publisher"]
     for name in ["citation_publication_date", "citation_inbook_title", "citation_book_title", "citation_language"]:
         assert meta.get(name), f"{page}: {name} missing"
     assert re.fullmatch(r"\d{4}/\d{2}/\d{2}", meta["citation_publication_date"])
@@ -112,8 +114,8 @@ def test_chapter_page_is_citable(page, built_site):
     assert downloaded.resolve().read_text(encoding="utf-8") == parsed.bibtex
 
 
-def test_pages_that_are_not_chapters_have_no_cite_box(built_site):
-    html = (built_site / "_build" / "html" / "book" / "bibliography.html").read_text(encoding="utf-8")
+def test_pages_outside_the_book_have_no_cite_box(built_site):
+    html = (built_site / "_build" / "html" / "search.html").read_text(encoding="utf-8")
     assert "tk-cite" not in html
     assert 'name="citation_title"' not in html
 
@@ -168,3 +170,66 @@ def test_the_data_dictionary_cites_every_page_a_record_row_comes_from():
     }
     used = set().union(*(set(takenover.load(table)["reference_key"]) for table in RECORD_TABLES))
     assert used - cited == set(), "record rows come from pages the data dictionary does not cite"
+
+
+def test_citation_cff_prefers_the_book_and_agrees_with_zenodo():
+    cff = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    preferred = cff["preferred-citation"]
+    assert preferred["type"] == "book"
+    assert preferred["title"] == cff["title"]
+    assert preferred["authors"] == [{"name": a["name"]} for a in metadata()["authors"]], "a collective is an entity"
+    assert preferred["publisher"] == {"name": metadata()["publisher"]}
+    assert preferred["version"] == metadata()["version"]
+    zenodo = json.loads((REPO / ".zenodo.json").read_text(encoding="utf-8"))
+    assert zenodo["publication_type"] == preferred["type"], "CITATION.cff and .zenodo.json call the work the same"
+
+
+def test_the_book_bibtex_keeps_the_collective_author_whole_and_the_title_case():
+    """What cffconvert 2.0.0 gets wrong from CITATION.cff (its key is always YourReferenceHere, it
+    splits a collective into given and family names, and BibTeX styles lowercase its title), the
+    book's own entry gets right; pybtex reads it as BibTeX does."""
+    from takenover.cite.citation import book_bibtex
+
+    entry = parse_string(book_bibtex(), "bibtex")
+    ((key, record),) = entry.entries.items()
+    assert key != "YourReferenceHere"
+    assert record.type == "book"
+    (person,) = record.persons["author"]
+    assert person.first_names == person.middle_names == person.prelast_names == []
+    assert person.last_names == ["{" + metadata()["authors"][0]["name"] + "}"]
+    assert re.fullmatch(r"\{.*\}", record.fields["title"]), "braced, so styles keep its capitals"
+    assert record.fields["publisher"].strip("{}") == metadata()["publisher"]
+
+
+def test_bib_files_write_months_styles_can_print():
+    """`month = {nov}` prints as "nov"; the bare macro `nov` prints as "November"."""
+    from pybtex.database import parse_string as parse
+
+    for bib in [REPO / "book" / "references.bib"]:
+        text = bib.read_text(encoding="utf-8")
+        assert not re.search(r"month = \{", text), f"{bib.name}: a braced month"
+        months = {e.fields["month"] for e in parse(text, "bibtex").entries.values() if "month" in e.fields}
+        assert months, "no entry has a month"
+        assert months <= {dt.date(2000, m, 1).strftime("%B") for m in range(1, 13)}, months
+
+
+def test_zenodo_record_names_the_collective_as_an_organisation(monkeypatch):
+    from takenover.cite import zenodo
+
+    record = zenodo.zenodo_record()["metadata"]
+    assert record["creators"] == [
+        {"person_or_org": {"type": "organizational", "name": a["name"]}} for a in metadata()["authors"]
+    ]
+    assert record["resource_type"] == {"id": "publication-book"}
+    assert record["publisher"] == metadata()["publisher"]
+    assert not [r for r in record["related_identifiers"] if r["relation_type"]["id"] != "cites"], "no site yet"
+    monkeypatch.setattr(
+        zenodo,
+        "metadata",
+        lambda: {**metadata(), "site_url": "https://example.org/book/", "repository_url": "https://example.org/repo"},
+    )
+    related = {
+        r["identifier"]: r["relation_type"]["id"] for r in zenodo.zenodo_record()["metadata"]["related_identifiers"]
+    }
+    assert related["https://example.org/book/"] == "isvariantformof"
+    assert related["https://example.org/repo"] == "issupplementedby"

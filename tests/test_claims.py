@@ -10,7 +10,6 @@ import pandas as pd
 
 import takenover
 from takenover.cite import exports
-from takenover.cite.claimreview import REQUIRED
 
 from conftest import DATA, RAW
 
@@ -121,25 +120,20 @@ def test_committed_exports_match_the_clean_tables():
     assert exports.main(["--check"]) == 0, "an export in data/ is stale: run `make data` and commit the result"
 
 
-def test_claimreview_export_has_the_required_properties():
+def test_claimreview_export_reviews_every_public_claim_and_quotes_only_excerpts():
+    """Structure against schema.org is tested in test_claimreview.py; here, what the records carry."""
     document = json.loads((DATA / "claimreview.jsonld").read_text(encoding="utf-8"))
     assert document["@context"] == "https://schema.org"
     reviews = document["@graph"]
     claims = takenover.load("claims")
     public = claims[claims["claimant_kind"] != "commenter"]
-    assert [r["@id"] for r in reviews] == [f"#{c}" for c in public["claim_id"]], "every public claim, and only those"
+    ids = [r["url"].rsplit("#", 1)[1].upper() for r in reviews]
+    assert ids == list(public["claim_id"]), "every public claim, and only those"
     excerpts = takenover.load("claim_excerpts").set_index("claim_id")["excerpt"]
-    for review in reviews:
-        assert review["@type"] == "ClaimReview"
-        for key in REQUIRED:
-            assert review.get(key), f"{review['@id']}: {key} missing"
+    for claim_id, review in zip(ids, reviews, strict=True):
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", review["datePublished"])
-        assert review["reviewRating"]["@type"] == "Rating"
-        assert review["reviewRating"]["alternateName"]
         item = review["itemReviewed"]
-        assert item["@type"] == "Claim"
-        assert item["author"]["name"]
-        assert item.get("text") == excerpts.get(review["@id"][1:]), "a claim's words appear only as its excerpt"
+        assert item.get("text") == excerpts.get(claim_id), "a claim's words appear only as its excerpt"
         assert item["appearance"]["url"].startswith("https://")
 
 

@@ -17,15 +17,18 @@ import pikepdf
 import pytest
 
 import takenover
-from takenover.cite.citation import data_sha256
+from takenover.cite.citation import data_sha256, slug
+from takenover.cite.claimreview import REGISTER_PAGE
 from takenover.cite.edition import edition_stem, licence_text
 from takenover.core.metadata import metadata
+from takenover.release.frontmatter import part_start_pages
+from takenover.release.pdflinks import link_report
 from takenover.release.sitemap import Page, reading_order
 from takenover.site.print import running_head
 
-from conftest import BIN, REPO, chapters
+from conftest import BIN, REPO, citable_pages, toc_pages
 
-CHAPTERS = chapters()
+CHAPTERS = citable_pages()
 REPRINTED = "book/group-takeover"  # a chapter with a chart, printed a second time
 # Words only the screen shows: the code switch, the folded citation box, links, search, code.
 # "from takenover" marks a code cell: every chapter's code imports the package, and no prose says it.
@@ -69,9 +72,10 @@ def test_every_chapter_links_a_pdf_that_exists(site, pages):
         assert (site / page.chapter_pdf).read_bytes().startswith(b"%PDF-"), page.chapter_pdf
         assert page.book_pdf == f"_pdf/{edition_stem()}.pdf"
     assert (site / f"_pdf/{edition_stem()}.pdf").read_bytes().startswith(b"%PDF-")
-    others = [name for name, page in pages.items() if name not in CHAPTERS]
-    assert others, "the book should have pages that are not chapters"
-    assert all(pages[name].chapter_pdf is None for name in others), "only chapters get a PDF link"
+    others = [name for name in pages if name not in CHAPTERS]
+    assert others == [toc_pages()[0]], "every page but the root, which is the book, has its own PDF"
+    assert pages[others[0]].chapter_pdf is None
+    assert pages[others[0]].book_pdf == f"_pdf/{edition_stem()}.pdf"
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -202,8 +206,45 @@ def test_the_book_has_every_page_in_reading_order(site, pages):
         count = len(pdf.pages)
     assert titles == [page.title for page in pages.values()]
     assert re.search(rf"\b{count} ?/ ?{count}\b", texts(book)[-1]), "one page numbering runs through the book"
-    chapter_pages = sum(len(texts(site / pages[c].chapter_pdf)) for c in CHAPTERS)
-    assert count > chapter_pages, "the book is shorter than its chapters"
+    starts = part_start_pages(book.read_bytes())
+    assert starts == sorted(set(starts)), "each part starts on a later page than the one before"
+    for page in pages.values():
+        part = flat(" ".join(texts(book)[starts[list(pages.values()).index(page)] - 1 :]))
+        assert page.title in part
+
+
+def test_the_book_opens_with_a_title_page_and_a_contents_that_gives_each_parts_page(site, pages):
+    book = site / f"_pdf/{edition_stem()}.pdf"
+    title_page, contents = flat(texts(book)[0]), flat(texts(book)[1])
+    meta = metadata()
+    for words in (meta["title"], meta["subtitle"], meta["authors"][0]["name"], f"Version {meta['version']}"):
+        assert words in title_page
+    assert contents.startswith(f"{meta['title']} Contents") or "Contents" in contents
+    starts = part_start_pages(book.read_bytes())
+    for page, start in zip(pages.values(), starts, strict=True):
+        assert re.search(rf"{re.escape(page.title)} {start}\b", contents), f"contents: {page.title} on page {start}"
+
+
+def test_every_link_inside_every_pdf_lands(site):
+    found = {}
+    for pdf in all_pdfs(site):
+        internal, dangling = link_report(pdf)
+        assert dangling == [], f"{pdf.name}: {dangling[:5]}"
+        found[pdf.name] = internal
+    assert found[f"{edition_stem()}.pdf"] > 100, "the book's claim links and contents should be links"
+
+
+def test_the_register_prints_whole_and_its_claim_links_land_on_its_rows(site, pages):
+    book = site / f"_pdf/{edition_stem()}.pdf"
+    text = flat(" ".join(texts(book)))
+    claims = takenover.load("claims")
+    assert all(claim_id in text for claim_id in claims["claim_id"]), "a register row is missing from the book"
+    with pikepdf.open(book) as pdf:
+        names = {str(k)[1:] for k in pdf.Root.Dests}
+    register = slug(REGISTER_PAGE)
+    assert {f"{register}--{c.lower()}" for c in claims["claim_id"]} <= names
+    for pdf in all_pdfs(site):
+        assert "Type in the box" not in flat(" ".join(texts(pdf))), f"{pdf.name} prints the search box's help"
 
 
 def test_a_second_print_is_byte_identical(site, pages, tmp_path):

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
 import re
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +18,7 @@ import takenover
 from takenover.data import pipeline
 from takenover.data.loader import descriptor, table_names
 from takenover.data.textnorm import clean
+from takenover.data.validate import key_fields
 
 from conftest import DATA, RAW
 
@@ -82,9 +86,10 @@ def test_foreign_keys_hold():
         frame = takenover.load(res["name"])
         for fk in res["schema"].get("foreignKeys", []):
             target = fk["reference"]["resource"] or res["name"]
-            allowed = set(takenover.load(target)[fk["reference"]["fields"]])
-            values = set(frame[fk["fields"]].dropna())
-            assert values <= allowed, f"{res['name']}.{fk['fields']}: {sorted(values - allowed)} not in {target}"
+            fields, ref_fields = key_fields(fk["fields"]), key_fields(fk["reference"]["fields"])
+            allowed = set(takenover.load(target)[ref_fields].itertuples(index=False, name=None))
+            values = set(frame[fields].dropna().astype(object).itertuples(index=False, name=None))
+            assert values <= allowed, f"{res['name']}.{fields}: {sorted(values - allowed)[:5]} not in {target}"
             checked += 1
     assert checked >= 10
 
@@ -221,3 +226,41 @@ def test_sentiment_comes_from_the_pinned_lexicon():
     captured = takenover.load("comments").query("captured")
     assert set(scores["comment_id"]) == set(captured["comment_id"]), "every captured comment is scored"
     assert not any(c in scores.columns for c in ("text", "quote")), "scores only, never the words"
+
+
+def test_the_relationships_that_hold_are_declared_and_checked_by_frictionless(tmp_path):
+    """Codings to the codebook, techniques to the DISARM objects, changes to their series; and a
+    coding with an unknown code is a foreign-key error for Frictionless itself."""
+    declared = {
+        (res["name"], tuple(key_fields(fk["fields"])), fk["reference"]["resource"])
+        for res in descriptor()["resources"]
+        for fk in res["schema"].get("foreignKeys", [])
+    }
+    assert ("comment_codings", ("dimension", "code"), "comment_codes") in declared
+    assert ("episode_techniques", ("technique_id",), "disarm_objects") in declared
+    assert ("vote_share_changes", ("series", "election_date"), "labour_vote_share_series") in declared
+    assert ("vote_share_changes", ("series", "previous_election_date"), "labour_vote_share_series") in declared
+
+    copy = tmp_path / "data"
+    shutil.copytree(DATA / "clean", copy / "clean")
+    package = descriptor()
+    codings = copy / "clean" / "comment_codings.csv"
+    lines = codings.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = lines[1].rstrip("\n").split(",")
+    lines[1] = ",".join([*first[:3], "no_such_code"]) + "\n"
+    codings.write_text("".join(lines), encoding="utf-8")
+    for res in package["resources"]:
+        data = (copy / res["path"]).read_bytes()
+        res["hash"], res["bytes"] = "sha256:" + hashlib.sha256(data).hexdigest(), len(data)
+    (copy / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    report = validate(str(copy / "datapackage.json"))
+    assert [e.type for task in report.tasks for e in task.errors] == ["foreign-key"]
+
+
+def test_the_package_licence_points_to_the_resources_that_differ():
+    (licence,) = descriptor()["licenses"]
+    assert licence["name"] == "CC-BY-4.0"
+    differ = [r["name"] for r in descriptor()["resources"] if r["licenses"][0]["name"] != licence["name"]]
+    assert differ
+    for name in differ:
+        assert name in licence["title"], f"the package licence does not point to {name}'s own"

@@ -21,7 +21,7 @@ from takenover.data.loader import descriptor
 from takenover.release import checks
 from takenover.release.archive import make_release
 
-from conftest import REPO, chapters
+from conftest import REPO, citable_pages
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +80,8 @@ def test_manifest_catches_a_changed_file(unpacked, tmp_path):
 def test_archive_holds_the_whole_edition(unpacked):
     stem = edition_stem()
     expected = ["README.md", "CITATION.cff", ".zenodo.json", "LICENSE", "LICENSE-CONTENT.md", "site/index.html"]
-    expected += [f"pdf/{stem}.pdf"] + [f"pdf/{stem}-{Path(c).name}.pdf" for c in chapters()]
-    expected += [f"site/_pdf/{c}.pdf" for c in chapters()]
+    expected += [f"pdf/{stem}.pdf"] + [f"pdf/{stem}-{Path(c).name}.pdf" for c in citable_pages()]
+    expected += [f"site/_pdf/{c}.pdf" for c in citable_pages()]
     expected += [f"notebooks/{p.name}" for p in (REPO / "book").glob("*.ipynb")]
     expected += ["data/datapackage.json"] + [f"data/{r['path']}" for r in descriptor()["resources"]]
     expected += ["source/Makefile", "source/metadata.yml", "source/src/takenover/release/archive.py"]

@@ -26,7 +26,7 @@ def numeric_checks(claim_ids: list[str] | None = None) -> pd.DataFrame:
             "the working": merged["computation"].values,
             "record": [_value(v, u) for v, u in zip(merged["record_value"], merged["unit"], strict=True)],
             "does the claim hold?": [
-                "(scale only)"
+                "(context, not a test of the claim)"
                 if pd.isna(holds)
                 else ("yes" if holds else "no") + (f", but only {part}" if isinstance(part, str) else "")
                 for holds, part in zip(merged["holds"], merged["tests_only"], strict=True)

@@ -13,9 +13,10 @@ import re
 import pandas as pd
 import yaml
 
-from ..core.metadata import author_names, full_title, metadata
+from ..core.metadata import author_names, full_title, metadata, site_url
 from ..core.paths import DESCRIPTOR_PATH
 from ..data.loader import descriptor
+from .page_tags import absolute, page_path
 
 
 def slug(text: str) -> str:
@@ -31,14 +32,25 @@ def _bib_authors() -> str:
     return " and ".join("{" + _bib_escape(name) + "}" for name in author_names())
 
 
+class Macro(str):
+    """A BibTeX value written bare, such as a month macro (`nov`, which styles print as "November")."""
+
+
+def bib_month(date: dt.date) -> Macro:
+    return Macro(date.strftime("%b").lower())
+
+
 def _bib_entry(kind: str, key: str, fields: dict[str, str]) -> str:
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items() if value)
+    body = ",\n".join(
+        f"  {name} = {value}" if isinstance(value, Macro) else f"  {name} = {{{value}}}"
+        for name, value in fields.items()
+        if value
+    )
     return f"@{kind}{{{key},\n{body}\n}}\n"
 
 
 def page_url(pagename: str) -> str:
-    site = metadata().get("site_url") or ""
-    return f"{site.rstrip('/')}/{pagename}.html" if site else ""
+    return absolute(page_path(pagename))
 
 
 def chapter_key(title: str, date: dt.date) -> str:
@@ -64,8 +76,9 @@ def chapter_bibtex(title: str, date: dt.date, pagename: str) -> str:
             "author": _bib_authors(),
             "title": "{" + _bib_escape(title) + "}",
             "booktitle": "{" + _bib_escape(full_title()) + "}",
+            "publisher": "{" + _bib_escape(meta["publisher"]) + "}",
             "year": str(date.year),
-            "month": date.strftime("%b").lower(),
+            "month": bib_month(date),
             "edition": f"Version {meta['version']}",
             "url": page_url(pagename),
             "language": "english" if meta["language"] == "en" else meta["language"],
@@ -83,6 +96,8 @@ def book_reference() -> str:
 
 
 def book_bibtex() -> str:
+    """The book as one BibTeX entry: the preferred citation of CITATION.cff, written so BibTeX keeps
+    the collective author whole and the title's capitals (the entry cffconvert cannot make)."""
     meta = metadata()
     return _bib_entry(
         "book",
@@ -90,9 +105,11 @@ def book_bibtex() -> str:
         {
             "author": _bib_authors(),
             "title": "{" + _bib_escape(full_title()) + "}",
+            "publisher": "{" + _bib_escape(meta["publisher"]) + "}",
             "year": str(meta["released"].year),
+            "month": bib_month(meta["released"]),
             "edition": f"Version {meta['version']}",
-            "url": meta.get("site_url") or "",
+            "url": site_url(),
         },
     )
 
@@ -126,31 +143,19 @@ def dataset_bibtex() -> str:
     )
 
 
-def highwire_tags(title: str, date: dt.date, pagename: str) -> list[tuple[str, str]]:
-    """Reference-manager meta tags (Highwire Press) for one chapter page."""
-    meta = metadata()
-    tags = [("citation_title", title)]
-    tags += [("citation_author", name) for name in author_names()]
-    tags += [
-        ("citation_publication_date", date.strftime("%Y/%m/%d")),
-        ("citation_inbook_title", full_title()),
-        ("citation_book_title", full_title()),
-        ("citation_language", meta["language"]),
-    ]
-    if page_url(pagename):
-        tags.append(("citation_public_url", page_url(pagename)))
-    return tags
+def _cff_authors() -> list[dict]:
+    return [{"name": name} for name in author_names()]  # CFF's entity: a collective, one name
 
 
 def citation_cff() -> str:
-    """CITATION.cff for the whole book (CFF 1.2.0), as YAML text."""
+    """CITATION.cff (CFF 1.2.0): the repository as a dataset, and the book as its preferred citation."""
     meta = metadata()
     data = {
         "cff-version": "1.2.0",
-        "message": "If you use this book or its dataset, please cite it as below.",
+        "message": "If you use this book or its dataset, please cite the book as below.",
         "title": full_title(),
         "type": "dataset",
-        "authors": [{"name": name} for name in author_names()],
+        "authors": _cff_authors(),
         "version": meta["version"],
         "date-released": meta["released"].isoformat(),
         "license": meta["licence"]["prose_and_data"],
@@ -161,5 +166,24 @@ def citation_cff() -> str:
         data["repository-code"] = meta["repository_url"]
     if meta.get("site_url"):
         data["url"] = meta["site_url"]
+    preferred = {
+        "type": "book",
+        "title": full_title(),
+        "authors": _cff_authors(),
+        "publisher": {"name": meta["publisher"]},
+        "edition": f"Version {meta['version']}",
+        "version": meta["version"],
+        "year": meta["released"].year,
+        "month": meta["released"].month,
+        "date-published": meta["released"].isoformat(),
+        "languages": [meta["language"]],
+        "license": meta["licence"]["prose_and_data"],
+        "abstract": meta["abstract"],
+    }
+    if meta.get("site_url"):
+        preferred["url"] = meta["site_url"]
+    if meta.get("repository_url"):
+        preferred["repository"] = meta["repository_url"]
+    data["preferred-citation"] = preferred
     header = "# Generated from metadata.yml by `python -m takenover.cite.files`; do not edit by hand.\n"
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)

@@ -13,11 +13,10 @@ import argparse
 import sys
 
 from ..core import paths
-from . import stix
-from .claimreview import export as claim_reviews
+from . import claimreview, stix
 from .generated import write_or_check
 
-EXPORTS = {"claimreview.jsonld": claim_reviews, stix.EXPORT_NAME: stix.export}
+EXPORTS = {claimreview.EXPORT_NAME: claimreview.export, stix.EXPORT_NAME: stix.export}
 
 
 def main(argv: list[str] | None = None) -> int:

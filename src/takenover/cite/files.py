@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..core.paths import REPO_ROOT
 from ..data.loader import load
-from .citation import _bib_entry, _bib_escape, citation_cff
+from .citation import _bib_entry, _bib_escape, bib_month, citation_cff
 from .generated import write_or_check
 from .zenodo import zenodo_json
 
@@ -47,7 +47,7 @@ def references_bib() -> str:
                     "title": "{" + _bib_escape(s.title) + "}",
                     "howpublished": _bib_escape(s.outlet.split(" (")[0]),
                     "year": str(s.published.year),
-                    "month": s.published.strftime("%b").lower(),
+                    "month": bib_month(s.published),
                     "url": s.url,
                     "note": "Primary text; date: " + _bib_escape(s.date_basis),
                 },
@@ -66,6 +66,8 @@ def references_bib() -> str:
             "reference_notes": "Checked for the project against a stored copy of the page.",
             "not_held": f"No copy read; known only through {labels.get(r.known_through, r.known_through)}.",
         }[str(r.read_as)]
+        if isinstance(r.date_basis, str) and r.date_basis.startswith("inferred"):
+            how_known += " The date is inferred, not printed."
         entries.append(
             _bib_entry(
                 kind,
@@ -80,7 +82,7 @@ def references_bib() -> str:
                     "title": "{" + _bib_escape(r.title) + "}",  # braced: keep the source's capitals
                     venue_field: _bib_escape(r.outlet) if isinstance(r.outlet, str) else "",
                     "year": str(r.published.year) if dated else "n.d.",
-                    "month": r.published.strftime("%b").lower() if dated and str(r.date_precision) != "year" else "",
+                    "month": bib_month(r.published) if dated and str(r.date_precision) != "year" else "",
                     "url": r.url if isinstance(r.url, str) else "",
                     # How the book knows the work; what it is cited for is in the references table.
                     "note": _bib_escape(how_known),

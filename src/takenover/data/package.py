@@ -26,6 +26,23 @@ PACKAGE_META = {
 }
 
 
+def package_licence() -> dict:
+    """The package-level licence line: the book's licence, pointing to the resources that differ."""
+    ours = LICENCES["ours"]
+    others = {}
+    for name, meta in TABLES.items():
+        licence = LICENCES[meta["licence"]]
+        if licence["name"] != ours["name"]:
+            others.setdefault(licence["name"], []).append(name)
+    listed = "; ".join(f"{', '.join(names)}: {name}" for name, names in others.items())
+    return {
+        "name": ours["name"],
+        "path": ours["path"],
+        "title": f"{ours['name']} for the package, except where a resource's own licenses say otherwise "
+        f"({listed}); each resource names its licence",
+    }
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
@@ -75,6 +92,7 @@ def render(tables: dict[str, list[dict]]) -> dict[str, bytes]:
         **PACKAGE_META,
         "version": metadata()["version"],
         "profile": "tabular-data-package",
+        "licenses": [package_licence()],
         "resources": resources,
     }
     files[DESCRIPTOR] = (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

@@ -70,13 +70,20 @@ def _check_unique_key(name: str, rows: list[dict], key: list[str]) -> None:
         seen[value] = number
 
 
+def key_fields(fields: str | list[str]) -> list[str]:
+    """A foreign key's fields as a list: Table Schema allows one name or a list of names."""
+    return [fields] if isinstance(fields, str) else list(fields)
+
+
 def check_foreign_keys(tables: dict[str, list[dict]]) -> None:
     for name, rows in tables.items():
         for fk in TABLES[name]["schema"].get("foreignKeys", []):
             target = fk["reference"]["resource"] or name
-            keys = {row[fk["reference"]["fields"]] for row in tables[target]}
+            fields, ref_fields = key_fields(fk["fields"]), key_fields(fk["reference"]["fields"])
+            keys = {tuple(row[f] for f in ref_fields) for row in tables[target]}
             for number, row in enumerate(rows, start=1):
-                value = row.get(fk["fields"])
-                if value is not None and value not in keys:
+                value = tuple(row.get(f) for f in fields)
+                if None not in value and value not in keys:
                     file, where = _origin(name, row, number)
-                    raise InputError(file, f"{name}.{fk['fields']} {value!r} is not a known {target} id", where)
+                    shown = value[0] if len(value) == 1 else value
+                    raise InputError(file, f"{name}.{'/'.join(fields)} {shown!r} is not a known {target} key", where)

@@ -120,10 +120,11 @@ class Printer:
         page.evaluate(script("links.js"), {"base": self.base, "public": self.public})
         return self._pdf(page)
 
-    def book(self, paths: list[str], keys: list[str], css: str) -> tuple[bytes, list[str]]:
-        """Several pages gathered into the first one (see scripts/book.js), printed as one."""
+    def book(self, paths: list[str], keys: list[str], css: str, front: str) -> tuple[bytes, list[str]]:
+        """Several pages gathered into the first one after the front matter (see scripts/book.js),
+        printed as one."""
         page = self._open(paths[0])
         parts = [{"path": path, "key": key} for path, key in zip(paths, keys, strict=True)]
-        page.evaluate(script("book.js"), {"base": self.base, "parts": parts, "css": css})
+        page.evaluate(script("book.js"), {"base": self.base, "parts": parts, "css": css, "front": front})
         self._check(page, "the whole book")
         return self._pdf(page)

@@ -25,7 +25,9 @@ from ..core.metadata import metadata
 from ..core.paths import REPO_ROOT
 from ..site.print import css_string
 from .browser import Printer
+from .frontmatter import FRONT_CSS, front_matter, part_start_pages
 from .pdffile import finish
+from .pdflinks import link_report
 from .sitemap import Page, reading_order
 
 DEFAULT_SITE = REPO_ROOT / "_build" / "html"
@@ -61,9 +63,16 @@ def book_css(pages: list[Page]) -> str:
 
 
 def _write(out: Path, relative: str, data: bytes, started: float) -> Printed:
+    """Write one PDF (whole, then renamed) after checking that every link inside it lands."""
     target = out / relative
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    partial = target.with_name(target.name + ".part")
+    partial.write_bytes(data)
+    _, dangling = link_report(partial)
+    if dangling:
+        partial.unlink()
+        raise SystemExit(f"{relative}: {len(dangling)} links lead nowhere, e.g. " + "; ".join(dangling[:3]))
+    partial.replace(target)
     with pikepdf.open(target) as doc:
         pages = len(doc.pages)
     return Printed(relative, pages, len(data), time.perf_counter() - started)
@@ -87,9 +96,21 @@ def print_edition(site: Path, out: Path | None = None, only: str | None = None) 
             if len(targets) != 1:
                 raise SystemExit(f"the chapters link {len(targets)} different whole-book PDFs: {sorted(targets)}")
             started = time.perf_counter()
-            raw, headings = printer.book([p.path for p in pages], [part_key(p) for p in pages], book_css(pages))
+            raw, headings = _print_book(printer, pages)
             done.append(_write(out, targets.pop(), finish(raw, book_document_info(), when, headings), started))
     return done
+
+
+def _print_book(printer: Printer, pages: list[Page]) -> tuple[bytes, list[str]]:
+    """The book with its title page and contents, printed twice so the contents give page numbers."""
+    paths, keys, css = [p.path for p in pages], [part_key(p) for p in pages], book_css(pages) + FRONT_CSS
+    titles = [(key, page.title) for key, page in zip(keys, pages, strict=True)]
+    raw, _ = printer.book(paths, keys, css, front_matter(titles, None))
+    numbers = part_start_pages(raw)
+    raw, headings = printer.book(paths, keys, css, front_matter(titles, numbers))
+    if part_start_pages(raw) != numbers:
+        raise SystemExit("the contents' page numbers moved the pages they number")
+    return raw, headings
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ..charts.bundle import BUNDLE_NAME, bundle
+from .builders import builds_website
 
 CSS_NAME = "takenover.css"
 CHARTS_JS = "takenover-charts.js"
@@ -21,7 +22,7 @@ STATIC = Path(__file__).parent / "static"
 
 
 def _write_bundle(app: Sphinx) -> None:
-    if app.builder.format != "html":
+    if not builds_website(app):  # an EPUB has no scripts, and its styles are the builder's own
         return
     folder = Path(app.doctreedir).parent / "takenover-static"
     folder.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ..cite.claimreview import REGISTER_PAGE
 from .html_text import rewrite_text
 
 CLAIM_ID = re.compile(r"\bCL-[A-Z][0-9]{2,}\b")
@@ -86,6 +87,7 @@ def _link_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    app.add_config_value("takenover_register_page", "book/register", "html", types=[str])
+    # The register's page is named once, beside the ClaimReview export that addresses its rows.
+    app.add_config_value("takenover_register_page", REGISTER_PAGE, "html", types=[str])
     app.connect("html-page-context", _link_page)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -20,6 +20,8 @@ from fontTools.ttLib import TTFont
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from .builders import builds_website
+
 # The theme's webfonts (TrueType copies of its WOFF2 files) -> the subsets takenover.css declares.
 FONTS = {
     "fa-solid-900.ttf": "takenover-icons-solid.woff",
@@ -91,7 +93,7 @@ def subset_font(source: Path, codepoints: set[int], target: Path) -> int:
 
 
 def _write_subsets(app: Sphinx, exception) -> None:
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or not builds_website(app):
         return
     site = Path(app.outdir)
     codepoints = used_codepoints(site)

@@ -76,11 +76,12 @@ def _needed(app: Sphinx, asset, body: str) -> bool:
     return all(needs(body) for name, needs in ON_DEMAND.items() if name in key)
 
 
-def _documentation_options(app: Sphinx) -> str:
-    """The script Sphinx writes to _static before any page (read once per build)."""
+def _documentation_options(app: Sphinx) -> str | None:
+    """The script the html builder writes to _static before any page (read once per build); None
+    where a builder writes it only after the pages (singlehtml), which then keep the plain file."""
     if not hasattr(app.builder, "tk_documentation_options"):
         path = Path(app.outdir) / "_static" / DOCUMENTATION_OPTIONS
-        app.builder.tk_documentation_options = path.read_text(encoding="utf-8").strip()
+        app.builder.tk_documentation_options = path.read_text(encoding="utf-8").strip() if path.is_file() else None
     return app.builder.tk_documentation_options
 
 
@@ -91,7 +92,7 @@ def _trim_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> 
     scripts[:] = [s for s in scripts if _needed(app, s, body)]
     styles[:] = [s for s in styles if _needed(app, s, body)]
     for index, script in enumerate(scripts):
-        if str(script.filename or "").endswith(DOCUMENTATION_OPTIONS):
+        if str(script.filename or "").endswith(DOCUMENTATION_OPTIONS) and _documentation_options(app) is not None:
             scripts[index] = type(script)(None, body=_documentation_options(app), priority=script.priority)
 
 

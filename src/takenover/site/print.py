@@ -4,8 +4,9 @@
 - gives every page a running head (book and page title) for paged media, as a small
   inline `@page` rule, since Chromium does not support `string-set`;
 - marks external links whose text is not their address, so print can show the address;
-- on chapters, prints the full citation on the first page (a print-only block, from the same
-  functions as the "Cite this chapter" box) and adds "Download PDF" links beside that box.
+- on every citable page, prints the full citation on the first page (a print-only block, from the
+  same functions as the "Cite this page" box) and adds "Download PDF" links beside that box; the
+  root page, cited as the book, links the whole book's PDF only.
 
 The links name files under `_pdf/` that `python -m takenover.release.pdf` prints from the built
 site, into exactly the paths the links give; `make site` runs both steps, so the site a
@@ -21,20 +22,15 @@ from sphinx.application import Sphinx
 
 from ..cite.edition import chapter_citation_fields, edition_stem
 from ..core.metadata import metadata
-from .citation import chapter_metadata
+from .builders import builds_website
+from .citation import PDF_DIR, cited_page, page_pdf_path
 
 CSS_NAME = "takenover-print.css"
-PDF_DIR = "_pdf"
 CHAPTER_LINK_CLASS = "tk-pdf-chapter"
 BOOK_LINK_CLASS = "tk-pdf-book"
 # Runs after the citation extension has put its box under the title.
 AFTER_CITATION = 600
 EXTERNAL_LINK = re.compile(r'<a class="reference external" href="([^"]+)">(.*?)</a>', re.S)
-
-
-def chapter_pdf_path(pagename: str) -> str:
-    """Where a chapter's PDF lives, relative to the site's root."""
-    return f"{PDF_DIR}/{pagename}.pdf"
 
 
 def book_pdf_path() -> str:
@@ -67,30 +63,35 @@ def print_citation(fields: list[tuple[str, str]]) -> str:
     return f'<dl class="tk-print-citation" hidden>{rows}</dl>'
 
 
-def pdf_links(chapter_href: str, chapter_file: str, book_href: str, book_file: str) -> str:
+def pdf_links(chapter_href: str | None, chapter_file: str, book_href: str, book_file: str) -> str:
+    """The "Download PDF" line; a page cited as the whole book links only the book's PDF."""
+    book = (
+        f'<a class="{BOOK_LINK_CLASS}" href="{book_href}" download="{book_file}" type="application/pdf">'
+        "the whole book</a></p>"
+    )
+    if chapter_href is None:
+        return '<p class="tk-pdf">Download PDF: ' + book
     return (
         '<p class="tk-pdf">Download PDF: '
         f'<a class="{CHAPTER_LINK_CLASS}" href="{chapter_href}" download="{chapter_file}" type="application/pdf">'
-        "this chapter</a> \u00b7 "
-        f'<a class="{BOOK_LINK_CLASS}" href="{book_href}" download="{book_file}" type="application/pdf">'
-        "the whole book</a></p>"
+        "this page</a> \u00b7 " + book
     )
 
 
 def _add_print_edition(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    if "body" not in context:
+    if "body" not in context or not builds_website(app):
         return
     book_title = metadata()["title"]
     page_title = app.env.titles[pagename].astext() if pagename in app.env.titles else book_title
     context["metatags"] = context.get("metatags", "") + running_head(book_title, page_title)
     body = EXTERNAL_LINK.sub(_mark_link, context["body"])
 
-    chapter = chapter_metadata(app, pagename)
-    if chapter is not None:
+    page = cited_page(app, pagename)
+    if page is not None:
         stem = edition_stem()
-        block = print_citation(chapter_citation_fields(page_title, chapter["date"], pagename))
+        block = "" if page.is_book else print_citation(chapter_citation_fields(page_title, page.date, pagename))
         block += pdf_links(
-            context["pathto"](chapter_pdf_path(pagename), 1),
+            None if page.is_book else context["pathto"](page_pdf_path(page), 1),
             f"{stem}-{pagename.rsplit('/', 1)[-1]}.pdf",
             context["pathto"](book_pdf_path(), 1),
             f"{stem}.pdf",

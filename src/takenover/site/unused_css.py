@@ -21,6 +21,7 @@ import tinycss2
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from .builders import builds_website
 from .icons import ICON_SCRIPT
 
 OWN_STYLESHEETS = ("takenover",)
@@ -101,7 +102,7 @@ def linked_stylesheets(site: Path) -> set[Path]:
 
 
 def _purge_site(app: Sphinx, exception) -> None:
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or not builds_website(app):
         return
     site = Path(app.outdir)
     words = site_words(site)

@@ -17,6 +17,8 @@ from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx.application import Sphinx
 from sphinx.util.osutil import SEP
 
+from .builders import builds_website
+
 
 def visit_hide_code_cell(self, node) -> None:
     classes = " ".join(node["classes"])
@@ -44,7 +46,7 @@ def redirect_page(target: str, title: str, language: str) -> str:
 
 
 def _write_root_redirect(app: Sphinx, exception) -> None:
-    if exception is not None or app.builder.format != "html" or app.config.root_doc == "index":
+    if exception is not None or not builds_website(app) or app.config.root_doc == "index":
         return
     if app.builder.name == "dirhtml":
         target = app.config.root_doc + SEP + "index.html"

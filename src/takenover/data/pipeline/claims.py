@@ -30,6 +30,7 @@ CLAIM_KEYS = [
     "verdict",
 ]
 CLAIM_OPTIONAL = [
+    "summary",
     "excerpt",
     "corroborated_by",
     "contradicted_by",
@@ -76,6 +77,7 @@ def claims(path: Path, texts: dict[str, SourceText], out: Build) -> tuple[list[d
             "char_start": anchor.start,
             "char_end": anchor.end,
             "restatement": clean(entry["restatement"]),
+            "summary": _summary(entry),
             "claimant": entry["claimant"],
             "claimant_kind": entry["claimant_kind"],
             "attribution_chain": " ← ".join(labels.get(link, link) for link in chain),
@@ -103,6 +105,7 @@ def claims(path: Path, texts: dict[str, SourceText], out: Build) -> tuple[list[d
         claim["check_ids"] = "; ".join(claim["_checks"]) or None
         _chain_starts_at_the_text(claim, file, number)
         evidence_rules.check_hedge_kept(claim, lexicon, file, number)
+        evidence_rules.check_summary(claim, lexicon, file, number)
         excerpt = _excerpt(entry, claim, texts[entry["source"]], anchor, hedges, lexicon, file, number)
         if excerpt:
             excerpts.append(excerpt)
@@ -128,6 +131,16 @@ def claims(path: Path, texts: dict[str, SourceText], out: Build) -> tuple[list[d
         evidence_rules.check_verdict_numbers(claim, _evidence_text(claim, by_id, refs, checks, out), file, number)
     out.reconcile(file, len(entries), len(rows))
     return rows, excerpts
+
+
+def _summary(entry: dict) -> str | None:
+    """The ClaimReview line: given, or the restatement if short enough; none for a commenter's claim."""
+    if entry["claimant_kind"] == "commenter":
+        return None
+    if entry.get("summary"):
+        return clean(entry["summary"])
+    restatement = clean(entry["restatement"])
+    return restatement if len(restatement) <= evidence_rules.SUMMARY_MAX else None
 
 
 def _core(entry: dict, file: str, number: int) -> bool:

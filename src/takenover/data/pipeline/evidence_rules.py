@@ -138,6 +138,27 @@ def check_hedge_kept(claim: dict, lexicon: re.Pattern, file: str, row: int) -> N
         )
 
 
+SUMMARY_MAX = 75  # Google's ClaimReview guidance for claimReviewed, so the line fits a phone
+
+
+def check_summary(claim: dict, lexicon: re.Pattern, file: str, row: int) -> None:
+    """A public claim has a summary of at most SUMMARY_MAX characters (its restatement if short
+    enough), and a hedged claim's summary keeps a hedge or the attribution too."""
+    if claim["comment_id"]:
+        return
+    summary = claim["summary"]
+    if summary is None or len(summary) > SUMMARY_MAX:
+        raise InputError(
+            file, f"the restatement is longer than {SUMMARY_MAX} characters: give a summary of at most that", row
+        )
+    if claim["hedge_count"] and not (lexicon.search(summary) or ATTRIBUTION.search(summary)):
+        raise InputError(
+            file,
+            f"the claim's words are hedged, but its summary neither keeps a hedge nor attributes it: {summary!r}",
+            row,
+        )
+
+
 def _numbers(text: str) -> list[str]:
     """Numbers in a text, as written; claim ids (CL-U40) and check ids are not numbers."""
     return NUMBER.findall(re.sub(r"\bCL-[A-Z]\d{2}\b|check:[\w-]+", " ", text))

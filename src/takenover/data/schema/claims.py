@@ -164,6 +164,12 @@ CLAIM_TABLES: dict[str, dict] = {
                     "What is claimed, in our words, keeping the source's hedge or attributing the claim.",
                     required=True,
                 ),
+                field(
+                    "summary",
+                    "string",
+                    "The restatement in at most 75 characters, hedge or attribution kept (the ClaimReview's "
+                    "claimReviewed); empty for a commenter's claim.",
+                ),
                 field("claimant", "string", "Who asserts it (not always the author).", required=True),
                 field("claimant_kind", "string", "Kind of claimant.", required=True, enum=CLAIMANT_KINDS),
                 field(

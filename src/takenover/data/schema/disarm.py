@@ -70,7 +70,10 @@ DISARM_TABLES: dict[str, dict] = {
                 field("rationale", "string", "Why the technique fits, in the book's words.", required=True),
             ],
             "primaryKey": ["incident_id", "technique_id"],
-            "foreignKeys": [incident_fk()],
+            "foreignKeys": [
+                incident_fk(),
+                {"fields": "technique_id", "reference": {"resource": "disarm_objects", "fields": "external_id"}},
+            ],
         },
     },
     "episode_comparison": {

@@ -49,7 +49,13 @@ DISCOURSE_TABLES: dict[str, dict] = {
                 field("code", "string", "A code from comment_codes.", required=True),
             ],
             "primaryKey": ["coder", "comment_id", "dimension", "code"],
-            "foreignKeys": [COMMENT_FK],
+            "foreignKeys": [
+                COMMENT_FK,
+                {
+                    "fields": ["dimension", "code"],
+                    "reference": {"resource": "comment_codes", "fields": ["dimension", "code"]},
+                },
+            ],
         },
     },
     "comment_sentiment": {

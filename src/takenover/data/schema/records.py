@@ -19,6 +19,7 @@ from .fields import (
 SOURCE_URL = field("source_url", "string", "The page that gives the figure.", required=True)
 REFERENCE_KEY = field("reference_key", "string", "The reference that page belongs to (see references).", required=True)
 SHARE = {"minimum": 0, "maximum": 100}
+SERIES = "labour_vote_share_series"
 
 RECORD_TABLES: dict[str, dict] = {
     "election_results": {
@@ -109,6 +110,10 @@ RECORD_TABLES: dict[str, dict] = {
                 ),
             ],
             "primaryKey": ["series", "election_date"],
+            "foreignKeys": [
+                {"fields": ["series", date], "reference": {"resource": SERIES, "fields": ["series", "election_date"]}}
+                for date in ("election_date", "previous_election_date")
+            ],
         },
     },
     "campaign_spending": {

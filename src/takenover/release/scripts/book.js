@@ -1,7 +1,8 @@
 // Gathers the articles of every page of the book into this page, in reading order, for one print
-// with one page numbering. Ids get a per-page prefix so they stay unique, and links between pages
-// become links within the book; links to anything outside the book lose their target.
-async ({ base, parts, css }) => {
+// with one page numbering, after the front matter (title page and contents) the printer gives.
+// Ids get a per-page prefix so they stay unique, and links between pages become links within the
+// book; links to anything outside the book lose their target.
+async ({ base, parts, css, front }) => {
   const keyOf = new Map(parts.map((p) => [new URL(p.path, base).href, p.key]));
   const here = location.href.split("#")[0];
   const container = document.querySelector("article.bd-article");
@@ -40,7 +41,9 @@ async ({ base, parts, css }) => {
     for (const img of section.querySelectorAll("img[src]")) img.src = new URL(img.getAttribute("src"), url).href;
     sections.push(section);
   }
-  container.replaceChildren(...sections);
+  const frontMatter = document.createElement("div");
+  frontMatter.innerHTML = front;
+  container.replaceChildren(...frontMatter.childNodes, ...sections);
   const style = document.createElement("style");
   style.textContent = css;
   document.head.appendChild(style);
