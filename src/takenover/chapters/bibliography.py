@@ -10,8 +10,8 @@ from IPython.display import HTML
 from ..data.loader import load
 
 HOW_KNOWN = {
-    "stored_copy": "read by us as a stored copy",
-    "reference_notes": "checked for the project against a stored copy",
+    "stored_copy": "stored copy read",
+    "reference_notes": "checked notes",
     "not_held": "no copy read",
 }
 
@@ -38,8 +38,9 @@ def reference_rows() -> pd.DataFrame:
         return f"{how}; known through {labels[r.known_through]}" if isinstance(r.known_through, str) else how
 
     def standing(r) -> str:
+        """Blank for an independent work; otherwise what it repeats, which is why it cannot corroborate."""
         if r.independence == "independent":
-            return "independent"
+            return ""
         relayed = ", ".join(labels.get(k, k) for k in str(r.relays).split("; "))
         return f"relays {relayed}" if r.independence == "relay" else f"same source as {relayed}"
 
@@ -62,9 +63,9 @@ def references_table() -> HTML:
     body = []
     for r in rows.itertuples():
         work = f'<a href="{esc(r.url)}">{esc(r.work)}</a>' if isinstance(r.url, str) else esc(r.work)
-        cells = [work, esc(r.title), esc(r[5]), esc(r[6])]
+        cells = [work, esc(r[5]), esc(r[6])]
         body.append(f'<tr id="{esc(row_anchor(r.key))}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    head = "".join(f'<th scope="col">{c}</th>' for c in ("work", "title", "how we know it", "can corroborate"))
+    head = "".join(f'<th scope="col">{c}</th>' for c in ("work", "how we know it", "not independent: it relays"))
     return HTML(
         '<table class="data-table tk-references">\n<caption>Every work the book draws on</caption>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>"
