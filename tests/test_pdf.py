@@ -271,9 +271,9 @@ def test_running_head_text_cannot_break_out_of_its_style():
 
 
 def in_order(wanted: list[str], words: list[str]) -> bool:
-    """Whether `wanted` occurs in `words` in order, other words allowed between. Words with a hyphen are
-    not looked for: pdftotext joins a word broken after its hyphen at a line's end to whatever word comes
-    next in its reading order, which in a table may be another column's ("(CL-" and "confidence)")."""
+    """Whether `wanted` occurs in `words` in order, other words allowed between (the other columns' words
+    on the same printed lines). Words with a hyphen are not looked for: pdftotext may join a word broken
+    after its hyphen at a line's end to the next word it reads, which in a table is another column's."""
     rest = iter(words)
     return all(any(w == word for word in rest) for w in wanted if "-" not in w)
 
@@ -282,7 +282,14 @@ def test_the_register_and_the_episodes_claims_print_whole(site, pages):
     """Nothing folded is lost on paper: the register's PDF has every claim's verdict and its evidence (its
     chain of report, here the £5,000 claim's), and each episode's PDF lists every claim about it."""
     claims = takenover.load("claims")
-    register = flat(" ".join(texts(site / pages["book/register"].chapter_pdf)))
+    # With -layout each printed line keeps its columns side by side, so a row's cells follow its id.
+    laid_out = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(site / pages["book/register"].chapter_pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    register = flat(laid_out)
     words = register.split()
     for c in claims.itertuples():
         assert c.claim_id in words, f"{c.claim_id} is not in the printed register"
