@@ -62,12 +62,12 @@ def references_bib() -> str:
         venue_field = {"article": "journal", "book": "publisher", "techreport": "institution"}.get(kind, "howpublished")
         dated = isinstance(r.published, pd.Timestamp)
         how_known = {
-            "stored_copy": "Read as a stored copy of the public page.",
-            "reference_notes": "Checked for the project against a stored copy of the page.",
-            "not_held": f"No copy read; known only through {labels.get(r.known_through, r.known_through)}.",
+            "stored_copy": "Read as a stored copy.",
+            "reference_notes": "Checked against a stored copy.",
+            "not_held": f"Known only through {labels.get(r.known_through, r.known_through)}.",
         }[str(r.read_as)]
         if isinstance(r.date_basis, str) and r.date_basis.startswith("inferred"):
-            how_known += " The date is inferred, not printed."
+            how_known += " Date inferred."
         entries.append(
             _bib_entry(
                 kind,
@@ -80,7 +80,10 @@ def references_bib() -> str:
                     if isinstance(r.outlet, str)
                     else "",
                     "title": "{" + _bib_escape(r.title) + "}",  # braced: keep the source's capitals
-                    venue_field: _bib_escape(r.outlet) if isinstance(r.outlet, str) else "",
+                    # The outlet is printed once: as the corporate author of a work with no byline.
+                    venue_field: _bib_escape(r.outlet)
+                    if isinstance(r.outlet, str) and (isinstance(r.author, str) or kind != "misc")
+                    else "",
                     "year": str(r.published.year) if dated else "n.d.",
                     "month": bib_month(r.published) if dated and str(r.date_precision) != "year" else "",
                     "url": r.url if isinstance(r.url, str) else "",
