@@ -100,10 +100,12 @@ execute: $(DATA_STAMP) | $(STAMP)
 	mv $(EXECUTED)/*.ipynb book/
 
 ## bench: build the site, then run Lighthouse (mobile, simulated throttling) over every page
-##        served gzip-compressed on 127.0.0.1; writes the table to _build/bench/lighthouse.md
+##        served gzip-compressed on 127.0.0.1 (the register three times); writes the table to
+##        _build/bench/lighthouse.md, screenshots at 390 and 1280 px, and the word count per page
 bench: site $(NODE_BENCH) | $(STAMP)
 	$(BIN)/python scripts/bench_build.py
 	CHROME_PATH=/usr/bin/chromium $(BIN)/python scripts/bench.py
+	$(BIN)/python -m takenover.release.wordcount --site $(SITE) --out _build/bench/words.md
 
 ## serve: serve _build/html gzip-compressed on http://127.0.0.1:8000/, as a static host would
 serve: | $(STAMP)

@@ -143,7 +143,7 @@ def test_the_cycle_finder_catches_a_cycle():
 def test_relative_and_lazy_imports_are_seen(tmp_path, monkeypatch):
     """The walker must resolve `..` imports and find imports inside functions."""
     edges = graph()
-    assert "takenover.data.loader" in edges["takenover.charts.evidence"]
+    assert "takenover.data.loader" in edges["takenover.charts.core_grades"]
     assert "takenover.data.pipeline.state" in edges["takenover.data.pipeline.claims"]
     assert "takenover.data.loader" in edges["takenover"]
 

@@ -4,7 +4,8 @@ Each page is visited once, as a reader would (tests/support/page_visit.py: load,
 chart into view, scroll to the end), and each test here checks one thing about that visit:
 no request left 127.0.0.1; the console logged no error at all and no request failed; every
 chart was drawn interactively from the site's own vega bundle; axe-core found no serious or
-critical accessibility violation. The weight and drawing time of each page go to
+critical accessibility violation (the register's own controls are tested in test_register.py).
+The weight and drawing time of each page go to
 _build/browser-report.json; full-page screenshots for review come from `make bench`.
 """
 
@@ -37,18 +38,3 @@ def test_every_chart_is_drawn_interactively(page_path, visited):
 @pytest.mark.parametrize("page_path", site_pages())
 def test_page_is_accessible(page_path, visited):
     assert visited(page_path).serious == [], f"{page_path} accessibility"
-
-
-def test_the_search_box_filters_the_register(server, browser):
-    page = browser.new_page()
-    page.goto(f"{server}/book/register.html", wait_until="load")
-    boxes = page.locator("input.tk-search-input").all()
-    assert boxes, "the claims register has no search box"
-    for box in boxes:
-        target = box.get_attribute("data-target")
-        total = page.locator(f"#{target} tbody tr").count()
-        assert page.locator(f"#{target}-count").inner_text().startswith(f"{total} of {total}"), "no initial count"
-        box.fill("Pudsey")
-        visible = page.locator(f"#{target} tbody tr:not([hidden])").count()
-        assert 0 < visible < total, f"searching for Pudsey left {visible} of {total} rows"
-    page.close()

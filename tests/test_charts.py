@@ -186,3 +186,57 @@ def test_static_rendering_does_not_depend_on_the_machines_fonts(tmp_path):
 
     here = group_membership_chart()._repr_mimebundle_()["text/html"]
     assert hidden.stdout == here, "the static SVG changes when the system fonts are missing"
+
+
+# --- every chart reads on a phone ------------------------------------------------------------------
+PHONE = {"width": 390, "height": 844}
+MIN_TEXT_PX = 11
+# The smallest text of each chart on the page, in CSS px as drawn (font size times the SVG's scale).
+SMALLEST_TEXT = """() => [...document.querySelectorAll('.tk-chart')].map(chart => {
+  const svg = chart.querySelector('svg');
+  const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width || svg.width.baseVal.value);
+  const sizes = [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+  return {id: chart.id, state: chart.dataset.rendered, px: Math.min(...sizes), texts: sizes.length,
+          overflows: svg.getBoundingClientRect().right > document.documentElement.clientWidth};
+})"""
+
+
+def chart_pages() -> list[str]:
+    """The book's pages whose stored outputs draw a chart."""
+    return sorted(
+        f"book/{path.stem}.html"
+        for path in NOTEBOOKS
+        if any(
+            "tk-chart" in "".join(output.get("data", {}).get("text/html", ""))
+            for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]
+            for output in cell.get("outputs", [])
+        )
+    )
+
+
+def test_a_chart_whose_text_would_shrink_below_11px_on_a_phone_is_refused():
+    render.use()
+    data = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})
+    wide = alt.Chart(data).mark_point().encode(x="x:Q", y="y:Q").properties(width=700)
+    with pytest.raises(ValueError, match="on a phone"):
+        render.render(render.figure(wide, alt_text="three points", source="a test").to_dict())
+
+
+@pytest.mark.parametrize("page_path", chart_pages())
+def test_no_chart_text_is_smaller_than_11px_on_a_phone(page_path, browser, server):
+    """At 390 px wide, as first drawn (the static SVG, which print and readers without scripts keep) and
+    once interactive, no chart text renders below 11 CSS px, and no chart runs off the screen."""
+    tab = browser.new_page(viewport=PHONE)
+    tab.goto(f"{server}/{page_path}", wait_until="load")
+    first = tab.evaluate(SMALLEST_TEXT)
+    charts = tab.locator(".tk-chart")
+    for i in range(charts.count()):
+        charts.nth(i).scroll_into_view_if_needed()
+        charts.nth(i).and_(tab.locator("[data-rendered=interactive]")).wait_for(timeout=10_000)
+    upgraded = tab.evaluate(SMALLEST_TEXT)
+    tab.close()
+    assert first, f"{page_path} has no chart"
+    for chart in first + upgraded:
+        assert chart["texts"] > 0, f"{chart['id']} has no text to measure"
+        assert chart["px"] >= MIN_TEXT_PX, f"{page_path}: {chart['id']} ({chart['state']}) text at {chart['px']:.1f} px"
+        assert not chart["overflows"], f"{page_path}: {chart['id']} runs off a phone's screen"

@@ -7,11 +7,13 @@ Read from the stored notebook outputs, which nbval proves equal to a fresh run: 
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 
 import pytest
 
 import takenover
+import takenover.charts.style
 from takenover.chapters.grades import grade
 
 from conftest import REPO
@@ -96,6 +98,29 @@ def test_register_page_counts_match_its_tables():
     hedging = tables["Hedging by source"]
     assert sum(int(v) for v in column(hedging, "claims")) == int(glued["n_claims"])
     assert sum(int(v) for v in column(hedging, "hedged")) == int(glued["n_hedged"])
+
+
+def test_the_core_claims_figure_grades_every_core_claim_as_the_register_does():
+    """The claims chapter's small multiple (its alt text, which carries its numbers) places each core claim,
+    and only those, at the register's grade."""
+    notebook = json.loads((REPO / "book" / "claims.ipynb").read_text(encoding="utf-8"))
+    alts = [
+        "".join(out["data"]["text/plain"])
+        for cell in notebook["cells"]
+        if cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("name") == "fig-core-grades"
+        for out in cell.get("outputs", [])
+        if "text/plain" in out.get("data", {})
+    ]
+    assert len(alts) == 1, "the claims chapter shows the core claims' grades as one figure"
+    shown = dict(re.findall(r"(CL-[A-Z][0-9]+) ([a-z ]+ \([a-z ]+; [a-z]+ confidence\))", alts[0]))
+    claims = takenover.load("claims")
+    core = claims[claims["core"]]
+    label = takenover.charts.style.label
+    expected = {
+        c.claim_id: f"{label(c.likelihood)} ({label(c.evidence_status)}; {c.confidence} confidence)"
+        for c in core.itertuples()
+    }
+    assert shown == expected
 
 
 EPISODES = {

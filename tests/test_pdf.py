@@ -268,3 +268,38 @@ def test_running_head_text_cannot_break_out_of_its_style():
     assert "</style><script>" not in head
     assert head.count("</style>") == 1
     assert '"Taken \\"Over\\""' in head
+
+
+def in_order(wanted: list[str], words: list[str]) -> bool:
+    """Whether `wanted` occurs in `words` in order, other words allowed between (the other columns' words
+    on the same printed lines). Words with a hyphen are not looked for: pdftotext may join a word broken
+    after its hyphen at a line's end to the next word it reads, which in a table is another column's."""
+    rest = iter(words)
+    return all(any(w == word for word in rest) for w in wanted if "-" not in w)
+
+
+def test_the_register_and_the_episodes_claims_print_whole(site, pages):
+    """Nothing folded is lost on paper: the register's PDF has every claim's verdict and its evidence (its
+    chain of report, here the £5,000 claim's), and each episode's PDF lists every claim about it."""
+    claims = takenover.load("claims")
+    # With -layout each printed line keeps its columns side by side, so a row's cells follow its id.
+    laid_out = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(site / pages["book/register"].chapter_pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    register = flat(laid_out)
+    words = register.split()
+    for c in claims.itertuples():
+        assert c.claim_id in words, f"{c.claim_id} is not in the printed register"
+        # A table's columns interleave line by line in the PDF's text, but each cell's words keep their order.
+        start = words.index(c.claim_id)
+        assert in_order(c.verdict.split(), words[start:]), f"{c.claim_id}'s verdict is not printed after its id"
+    chain = claims.set_index("claim_id").loc["CL-C08", "attribution_chain"].split(" ← ")[1]
+    assert chain in register, "the folded evidence did not print"
+    assert "Episode all" not in register, "the register's filters printed"
+    for stem, incident in [("group-takeover", "facebook-group-2016"), ("labour-hq-2017", "labour-hq-2017")]:
+        printed = flat(" ".join(texts(site / pages[f"book/{stem}"].chapter_pdf)))
+        missing = [c for c in claims.loc[claims["incident_id"] == incident, "claim_id"] if c not in printed]
+        assert missing == [], f"book/{stem}'s PDF leaves out its claims {missing}"

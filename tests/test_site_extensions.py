@@ -117,3 +117,20 @@ def test_an_icon_subset_is_the_same_bytes_whenever_it_is_written(tmp_path, monke
         assert subset_font(source, {ord("a"), ord("b"), 0x2603}, target) == 3
         written.append(target.read_bytes())
     assert written[0] == written[1]
+
+
+def test_the_epub_relinks_hand_written_links_to_the_books_pages():
+    """Chapter outputs link other pages by their .html name; in the EPUB they must name the page's file."""
+    from takenover.site.epub import links_between_pages
+
+    def uri(source: str, target: str) -> str:
+        return f"{target.rsplit('/', 1)[-1]}.xhtml"
+
+    body = (
+        '<a href="bibliography.html#ref-guido2016">G</a> <a href="../book/register.html">R</a> '
+        '<a href="https://example.org/page.html#x">web</a> <a href="nowhere.html">?</a> <a href="#here">h</a>'
+    )
+    assert links_between_pages(body, "book/register", {"book/bibliography", "book/register"}, uri) == (
+        '<a href="bibliography.xhtml#ref-guido2016">G</a> <a href="register.xhtml">R</a> '
+        '<a href="https://example.org/page.html#x">web</a> <a href="nowhere.html">?</a> <a href="#here">h</a>'
+    )

@@ -16,6 +16,11 @@ HOW_KNOWN = {
 }
 
 
+def row_anchor(key: str) -> str:
+    """The id of a work's row in the table, which other pages link to (chapters.references)."""
+    return f"ref-{key}"
+
+
 def _labels() -> dict[str, str]:
     return {
         **load("sources").set_index("source_id")["label"].to_dict(),
@@ -59,7 +64,7 @@ def references_table() -> HTML:
     for r in rows.itertuples():
         work = f'<a href="{esc(r.url)}">{esc(r.work)}</a>' if isinstance(r.url, str) else esc(r.work)
         cells = [work, esc(r[5]), esc(r[6])]
-        body.append(f'<tr id="ref-{esc(r.key)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        body.append(f'<tr id="{esc(row_anchor(r.key))}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     head = "".join(f'<th scope="col">{c}</th>' for c in ("work", "how we know it", "not independent: it relays"))
     return HTML(
         '<table class="data-table tk-references">\n<caption>Every work the book draws on</caption>\n'

@@ -91,7 +91,8 @@ def check_facts() -> dict[str, str]:
     return facts
 
 
-def working(claim_ids: list[str]) -> pd.DataFrame:
-    """A compact view of numeric checks for a chapter: the claim, the arithmetic, and whether it holds."""
+def working(claim_ids: list[str] | None = None, sources: bool = False) -> pd.DataFrame:
+    """A compact view of numeric checks: the claim, the arithmetic, whether it holds (and where the figures
+    come from, for the register)."""
     full = numeric_checks(claim_ids)
-    return full[["claim", "the working", "does the claim hold?"]]
+    return full[["claim", "the working", "does the claim hold?", *(["figures from"] if sources else [])]]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html as html_lib
 from collections.abc import Mapping
 
 import pandas as pd
@@ -40,37 +39,3 @@ def use_in_prose(values: Mapping[str, object]) -> None:
     shell = get_ipython()
     if shell is not None:
         shell.user_ns.update(values)
-
-
-def searchable_table(
-    frame: pd.DataFrame,
-    table_id: str,
-    caption: str,
-    noun: str = "rows",
-    row_id_column: str | None = None,
-    help_text: str = "Type in the box to filter: every word must match.",
-) -> HTML:
-    """A table with a search box (plain script served by the site; no CDN).
-
-    Without scripts, as in JupyterLab, the full table shows and the box does nothing. The box, its
-    count and its help line sit in `.tk-search-controls`, which print leaves out: on paper the table
-    prints whole. Rows get ids from `row_id_column` (lower-cased), so other pages can link to a row.
-    """
-    esc = html_lib.escape
-    shown = frame.astype(object).where(frame.notna(), "")
-    head = "".join(f'<th scope="col">{esc(str(c))}</th>' for c in shown.columns)
-    body = []
-    for _, row in shown.iterrows():
-        rid = f' id="{esc(str(row[row_id_column]).lower())}"' if row_id_column else ""
-        cells = "".join(f"<td>{esc(str(v))}</td>" for v in row)
-        body.append(f"<tr{rid}>{cells}</tr>")
-    return HTML(
-        f'<div class="tk-search">\n<div class="tk-search-controls">\n'
-        f'<p class="tk-search-help">{esc(help_text)}</p>\n'
-        f'<label for="{table_id}-q">Search: </label>'
-        f'<input id="{table_id}-q" type="search" class="tk-search-input" data-target="{table_id}" '
-        f'data-noun="{esc(noun)}" autocomplete="off"> '
-        f'<span id="{table_id}-count" class="tk-search-count" aria-live="polite"></span>\n</div>\n'
-        f'<table id="{table_id}" class="data-table tk-searchable">\n<caption>{esc(caption)}</caption>\n'
-        f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n</div>"
-    )

@@ -9,14 +9,10 @@ from ..charts import style
 from ..charts.style import label
 from ..data.loader import load
 from ..data.schema.fields import EVIDENCE_STATUSES
-from .display import table
+from .claim_table import episode_claims
 from .grades import grade
 
-SHORT_NAMES = {
-    "facebook-group-2016": "The Facebook group",
-    "red-labour-2016": "Red Labour",
-    "labour-hq-2017": "Labour HQ",
-}
+SHORT_NAMES = style.EPISODE_NAMES
 DATE_FORMATS = {"year": "%Y", "month": "%B %Y", "day": "%a %-d %b %Y", "hour": "%a %-d %b %Y"}
 
 
@@ -131,22 +127,6 @@ def core_grades(incident_id: str) -> dict[str, str]:
 
 
 def claims_section(incident_id: str) -> HTML:
-    """The episode's own part of the register, collapsed: every claim with its grade. Each id links to its
-    row in the full register, where the verdict and the evidence are."""
-    claims = load("claims")
-    rows = claims[claims["incident_id"] == incident_id]
-    frame = pd.DataFrame(
-        {
-            "id": rows["claim_id"].values,
-            "claim": rows["restatement"].values,
-            "grade": [
-                grade(s, li, c)
-                for s, li, c in zip(rows["evidence_status"], rows["likelihood"], rows["confidence"], strict=True)
-            ],
-        }
-    )
-    body = table(frame, caption=f"Every claim about this episode ({len(frame)}), with its grade").data
-    return HTML(
-        f'<details class="tk-claims-section">\n<summary>All {len(frame)} claims about this episode, '
-        f"graded</summary>\n{body}\n</details>"
-    )
+    """The episode's own part of the register, collapsed: every claim with its grade, in the register's
+    compact rows. Each id links to its row in the full register, where the verdict and the evidence are."""
+    return episode_claims(incident_id)

@@ -1,17 +1,20 @@
-"""Views of the claims register: its counts, the register itself, and its claims by type, status and hedging."""
+"""Views of the claims register: its counts, its claims by type, status and hedging, and its regrades.
+
+The register itself, one compact row per claim, is `claim_table.register()`.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
+from IPython.display import HTML
 
 from ..charts.hedging import hedging_by_source
 from ..charts.style import label
 from ..data.loader import load
 from ..data.schema.fields import EVIDENCE_STATUSES, LIKELIHOODS
-from .episodes import SHORT_NAMES
-from .grades import grade
+from .claim_table import claim_table, register
 
-__all__ = ["hedging_by_source"]  # shown as a table beside its figure on the register page
+__all__ = ["claim_table", "hedging_by_source", "register"]  # hedging_by_source: a table beside its figure
 
 
 def claims_facts() -> dict[str, int]:
@@ -43,55 +46,6 @@ def claims_facts() -> dict[str, int]:
     for source, count in article["source_id"].value_counts().items():
         facts[f"article_claims_{source.replace('-', '_')}"] = int(count)
     return facts
-
-
-def _assessment(claims: pd.DataFrame) -> pd.Series:
-    return (
-        claims["evidence_status"].map(label).astype(str)
-        + "; "
-        + claims["likelihood"].map(label).astype(str)
-        + "; "
-        + claims["confidence"].astype(str)
-        + " confidence"
-    )
-
-
-def register_table() -> pd.DataFrame:
-    """The whole register, one row per claim, for the searchable table. Commenters' words are not shown."""
-    claims = load("claims")
-    sources = load("sources").set_index("source_id")["label"]
-    excerpts = load("claim_excerpts").set_index("claim_id")
-    words = [
-        "\u201c" + excerpts.loc[c, "excerpt"] + ("\u2026" if excerpts.loc[c, "shortened"] else "") + "\u201d"
-        if c in excerpts.index
-        else ""
-        for c in claims["claim_id"]
-    ]
-    hedges = [
-        f"hedges: {words}"
-        if isinstance(words, str)
-        else f"hedges (kinds only): {kinds}"
-        if isinstance(kinds, str)
-        else ""
-        for words, kinds in zip(claims["hedges"], claims["hedge_kinds"], strict=True)
-    ]
-    support = [
-        "; ".join(f"{word} {items}" for word, items in (("by", s), ("against", c)) if isinstance(items, str))
-        for s, c in zip(claims["corroborated_by"], claims["contradicted_by"], strict=True)
-    ]
-    return pd.DataFrame(
-        {
-            "id": claims["claim_id"],
-            "where": [f"{sources[s]}, line {n}" for s, n in zip(claims["source_id"], claims["line"], strict=True)],
-            "the claim, in our words": claims["restatement"],
-            "the source's words": [" ".join(p for p in (w, h) if p) for w, h in zip(words, hedges, strict=True)],
-            "claimant": claims["claimant"],
-            "type": claims["claim_type"].map(label),
-            "evidence; likelihood; confidence": _assessment(claims),
-            "corroborated or contradicted": support,
-            "verdict": claims["verdict"],
-        }
-    )
 
 
 def type_by_status() -> pd.DataFrame:
@@ -135,18 +89,11 @@ def status_by_source() -> pd.DataFrame:
     return table.rename_axis(None, axis=1).reset_index()
 
 
-def core_claims() -> pd.DataFrame:
-    """The claims each episode stands or falls on, with their grades."""
-    claims = load("claims")
-    core = claims[claims["core"]]
-    return pd.DataFrame(
-        {
-            "episode": core["incident_id"].map(SHORT_NAMES).values,
-            "id": core["claim_id"].values,
-            "claim": core["restatement"].values,
-            "grade": [
-                grade(s, li, c)
-                for s, li, c in zip(core["evidence_status"], core["likelihood"], core["confidence"], strict=True)
-            ],
-        }
-    )
+def regraded() -> HTML:
+    """The regraded claims, by version, each id linking to its row, whose evidence gives the grades and why."""
+    rows = load("claim_revisions")
+    lines = [
+        f"<li>{version}: {', '.join(dict.fromkeys(group['claim_id']))}</li>"
+        for version, group in rows.groupby("version", sort=True, observed=True)
+    ]
+    return HTML('<ul class="tk-regraded">' + "".join(lines) + "</ul>")

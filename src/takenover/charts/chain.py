@@ -25,25 +25,29 @@ def attribution_chain_chart(claim_id: str = "CL-C08") -> alt.Chart:
     ]
     kinds = ["the origin", "intermediary", "the primary text"]
     colours = [style.GREY, style.OKABE_ITO["orange"], style.INCIDENT_COLOURS[str(claim["incident_id"])]]
-    x = alt.X("step:Q", axis=None, scale=alt.Scale(domain=[-0.5, len(nodes) - 0.5]))
-    y = alt.Y("y:Q", axis=None, scale=alt.Scale(domain=[-1.6, 0.8]))
-    base = alt.Chart(nodes).transform_calculate(y="0")
+    # Drawn top to bottom, the origin first, so it reads as a list on a phone and needs no wide canvas.
+    y = alt.Y("step:Q", axis=None, scale=alt.Scale(domain=[-0.5, len(nodes) - 0.5], reverse=True))
+    x = alt.X("x:Q", axis=None, scale=alt.Scale(domain=[0, 10]))
+    base = alt.Chart(nodes).transform_calculate(x="0.4")
     arrows = (
         alt.Chart(nodes[nodes["step"] > 0])
-        .mark_text(text="\u2192", fontSize=26, dy=-2)
-        .encode(x=alt.X("mid:Q", axis=None, scale=alt.Scale(domain=[-0.5, len(nodes) - 0.5])), y=y)
-        .transform_calculate(mid="datum.step - 0.5", y="0")
+        .mark_text(text="\u2193", fontSize=22)
+        .encode(x=x, y=alt.Y("mid:Q", axis=None, scale=alt.Scale(domain=[-0.5, len(nodes) - 0.5], reverse=True)))
+        .transform_calculate(mid="datum.step - 0.5", x="0.4")
     )
-    dots = base.mark_point(size=500, filled=True, opacity=1).encode(
-        x=x, y=y, color=alt.Color("kind:N", title=None, scale=alt.Scale(domain=kinds, range=colours))
+    dots = base.mark_point(size=400, filled=True, opacity=1).encode(
+        x=x,
+        y=y,
+        color=alt.Color(
+            "kind:N",
+            title=None,
+            scale=alt.Scale(domain=kinds, range=colours),
+            legend=alt.Legend(direction="horizontal"),
+        ),
     )
-    names = (
-        base.mark_text(dy=28, fontSize=12, lineBreak="|")
-        .encode(x=x, y=y, text="wrapped:N")
-        .transform_calculate(wrapped="replace(datum.label, ', ', '|')")
-    )
-    dates = base.mark_text(dy=62, fontSize=11, color=style.GREY).encode(x=x, y=y, text="detail:N")
-    chart = (arrows + dots + names + dates).properties(width=640, height=170)
+    names = base.mark_text(align="left", dx=22, dy=-8, fontSize=12).encode(x=x, y=y, text="label:N")
+    dates = base.mark_text(align="left", dx=22, dy=9, fontSize=12, color=style.GREY).encode(x=x, y=y, text="detail:N")
+    chart = (arrows + dots + names + dates).properties(width=300, height=64 * len(nodes))
     return figure(
         chart,
         alt_text="Diagram of the attribution chain of claim "

@@ -31,16 +31,27 @@ def hedging_by_source() -> pd.DataFrame:
 
 
 def hedging_chart() -> alt.Chart:
-    """Figure: hedge markers per claim, by source, article text and comments apart."""
+    """Figure: hedge markers per claim, by source, article text and comments apart.
+
+    Each bar ends in its own value; how many claims stand behind it is part of the bar's label, so no
+    count can be read as a value on the axis.
+    """
     use()
     data = hedging_by_source()
+    data["label"] = [
+        f"{source}|{where}, {claims} claims"
+        for source, where, claims in zip(
+            data["source_id"].map(SOURCE_LABELS), data["where"], data["claims"], strict=True
+        )
+    ]
     colours = alt.Scale(domain=list(style.SOURCE_COLOURS)[:3], range=list(style.SOURCE_COLOURS.values())[:3])
-    y = alt.Y("source:N", title=None, sort=list(data["source"]), axis=alt.Axis(labelLimit=260))
+    y = alt.Y("label:N", title=None, sort=list(data["label"]), axis=alt.Axis(labelExpr="split(datum.label, '|')"))
+    x = alt.X("hedges per claim:Q", title="Hedge markers per claim", scale=alt.Scale(domain=[0, 0.7]))
     bars = (
         alt.Chart(data)
         .mark_bar(height=22)
         .encode(
-            x=alt.X("hedges per claim:Q", title="Hedge markers per claim"),
+            x=x,
             y=y,
             color=alt.Color("source_id:N", scale=colours, legend=None),
             opacity=alt.Opacity(
@@ -49,21 +60,12 @@ def hedging_chart() -> alt.Chart:
             tooltip=["source:N", "claims:Q", "hedged:Q", "hedges:Q", "hedges per claim:Q"],
         )
     )
-    text = (
-        alt.Chart(data)
-        .mark_text(align="left", dx=4)
-        .encode(x="hedges per claim:Q", y=y, text=alt.Text("claims:Q", format="d"))
-    )
-    chart = (
-        bars + text.encode(text=alt.Text("label:N")).transform_calculate(label="datum.claims + ' claims'")
-    ).properties(width=480, height=150)
+    values = alt.Chart(data).mark_text(align="left", dx=4).encode(x=x, y=y, text=alt.Text("hedges per claim:Q"))
+    chart = (bars + values).properties(width=190, height=alt.Step(44))
     return figure(
         chart,
-        alt_text="Bar chart of hedge markers per claim: "
-        + "; ".join(
-            f"{r.source}, {r['hedges per claim']} per claim over {r.claims} claims"
-            for _, r in data.assign(source=data["source"]).iterrows()
-        )
+        alt_text="Bar chart of hedge markers per claim, by source: "
+        + "; ".join(f"{r.source}, {r['hedges per claim']} per claim over {r.claims} claims" for _, r in data.iterrows())
         + ".",
         source="claims register (claims, hedge_lexicon tables)",
     )

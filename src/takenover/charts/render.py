@@ -10,6 +10,9 @@ Its output carries
   it (the book's pages load it from the site itself; see `sphinx_vega`);
 - alt text (the spec's `description`) and a data-source line (`usermeta.source`).
 
+Every chart must read on a phone: shrunk to fit a 390 px screen, no text in it may be smaller than
+11 px. The renderer measures the static SVG and refuses a chart that would be (`phone_text_px`).
+
 Ids derive from the spec, so re-running a chapter reproduces its outputs byte
 for byte and nbval can compare them strictly.
 """
@@ -19,12 +22,13 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 
 import altair as alt
 import matplotlib.pyplot as plt
 import vl_convert as vlc
 
-from .style import FONT_DIR, THEME_NAME, altair_theme, matplotlib_style
+from .style import FONT_DIR, MIN_TEXT_PX, PHONE_CHART_WIDTH, THEME_NAME, altair_theme, matplotlib_style
 
 RENDERER_NAME = "takenover"
 _fonts_registered = False
@@ -41,6 +45,13 @@ def static_svg(spec: dict) -> str:
         vlc.register_font_directory(FONT_DIR)
         _fonts_registered = True
     return vlc.vegalite_to_svg(spec, vl_version=vega_lite_version())
+
+
+def phone_text_px(svg: str) -> float:
+    """The smallest text in a chart, in CSS px, once the chart is shrunk to fit a phone's screen."""
+    width = float(re.search(r'<svg[^>]*\swidth="([0-9.]+)"', svg).group(1))
+    sizes = [float(size) for size in re.findall(r'font-size[=:]\s*"?([0-9.]+)', svg)]
+    return min(sizes, default=MIN_TEXT_PX) * min(1.0, PHONE_CHART_WIDTH / width)
 
 
 def chart_id(spec: dict) -> str:
@@ -72,6 +83,11 @@ def render(spec: dict, **_options) -> dict:
         raise ValueError("every chart needs alt text and a data source: build it with takenover.charts.render.figure()")
     element_id = chart_id(spec)
     svg = static_svg(spec)
+    if phone_text_px(svg) < MIN_TEXT_PX:
+        raise ValueError(
+            f"a chart's text would shrink to {phone_text_px(svg):.1f} px on a phone ({MIN_TEXT_PX} px at least): "
+            f"draw it narrower than {PHONE_CHART_WIDTH} px, or its smallest text larger"
+        )
     spec_json = json.dumps(spec, sort_keys=True).replace("</", "<\\/")
     body = (
         f'<div class="tk-figure">\n'

@@ -35,12 +35,12 @@ def sentiment_chart() -> alt.Chart:
         .encode(
             x=x,
             y=y,
-            color=alt.Color("tone:N", title="Tone, as coded by hand", scale=colours),
+            color=alt.Color("tone:N", title="Tone, as coded by hand", scale=colours, legend=alt.Legend(columns=2)),
             tooltip=["comment_id:N", "compound:Q", "tone:N", "stance:N"],
         )
     )
     labels = alt.Chart(data).mark_text(align="left", dx=10).encode(x=x, y=y, text="stance:N")
-    chart = (neutral + dots + labels).properties(width=520, height=240)
+    chart = (neutral + dots + labels).properties(width=220, height=240)
     return figure(
         chart,
         alt_text="Dot plot of VADER's compound score for each comment, from -1 to 1, coloured by the tone coded by "

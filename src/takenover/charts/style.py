@@ -29,6 +29,12 @@ INCIDENT_COLOURS = {
     "red-labour-2016": OKABE_ITO["vermillion"],
     "labour-hq-2017": OKABE_ITO["green"],
 }
+# How the book names each episode in tables and filters.
+EPISODE_NAMES = {
+    "facebook-group-2016": "The Facebook group",
+    "red-labour-2016": "Red Labour",
+    "labour-hq-2017": "Labour HQ",
+}
 # Each primary text documents one incident, so it shares that incident's colour;
 # external records are grey.
 SOURCE_COLOURS = {
@@ -66,6 +72,12 @@ BOUND_LABELS = {
     "vague": "no figure given",
 }
 
+# Every chart is drawn to be read on a phone: a 390 px wide screen leaves a chart 342 px, and no text
+# may then be smaller than 11 px (render.figure checks both). A plot area this wide leaves room for axes.
+PHONE_CHART_WIDTH = 342
+MIN_TEXT_PX = 11
+PHONE_PLOT_WIDTH = 240
+
 # DejaVu Sans ships inside matplotlib, so static chart renderings measure text
 # with the same font files on every machine.
 FONT = "DejaVu Sans"
@@ -83,7 +95,7 @@ def altair_theme() -> dict:
         "config": {
             "font": FONT,
             "background": "white",
-            "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
+            "view": {"stroke": None, "continuousWidth": PHONE_PLOT_WIDTH, "continuousHeight": 240},
             "title": {"fontSize": 15, "fontWeight": "normal", "anchor": "start", "color": INK},
             "axis": {
                 "labelFontSize": 12,
@@ -100,7 +112,10 @@ def altair_theme() -> dict:
                 "labelColor": INK,
                 "titleColor": INK,
                 "orient": "bottom",
+                "titleLimit": 0,  # never cut a legend's title short
+                "labelLimit": 0,
             },
+            "header": {"labelFontSize": 12, "titleFontSize": 12, "labelColor": INK, "titleColor": INK},
             "range": {"category": list(OKABE_ITO.values())},
             "point": {"size": 90, "filled": True},
             "text": {"fontSize": 12, "color": INK},

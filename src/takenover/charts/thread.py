@@ -48,7 +48,12 @@ def thread_chart() -> alt.Chart:
         alt.Chart(links)
         .mark_rule(color=style.GREY)
         .encode(
-            x=alt.X("x:Q", axis=None, scale=alt.Scale(domain=[-0.3, nodes["depth"].max() + 1.5])),
+            x=alt.X(
+                "x:Q",
+                title="Reply depth",
+                axis=alt.Axis(values=sorted(set(nodes["depth"])), format="d"),
+                scale=alt.Scale(domain=[-0.3, nodes["depth"].max() + 1.5]),
+            ),
             y=alt.Y("y:Q", axis=None, scale=alt.Scale(reverse=True, domain=[-0.5, len(nodes) - 0.5])),
             x2="x2:Q",
             y2="y2:Q",
@@ -60,7 +65,9 @@ def thread_chart() -> alt.Chart:
         .encode(
             x=x,
             y=y,
-            color=alt.Color("who:N", title=None, scale=alt.Scale(domain=kinds, range=colours)),
+            color=alt.Color(
+                "who:N", title=None, scale=alt.Scale(domain=kinds, range=colours), legend=alt.Legend(columns=2)
+            ),
             tooltip=["id:N", "who:N", "likes:Q"],
         )
     )
@@ -71,7 +78,7 @@ def thread_chart() -> alt.Chart:
         .encode(x=x, y=y, text="label:N")
     )
     return figure(
-        (edges + dots + names).properties(width=420, height=260),
+        (edges + dots + names).properties(width=240, height=260),
         alt_text="Tree of the comment thread: "
         + "; ".join(
             f"{r.id} at depth {r.depth}"

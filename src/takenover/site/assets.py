@@ -1,4 +1,4 @@
-"""Sphinx extension: serve the chart library, the charts' and tables' scripts, and the book's styles.
+"""Sphinx extension: serve the chart library, the charts' and the register's scripts, and the book's styles.
 
 The vega bundle is generated at build time (never pasted by hand). It is not a script tag:
 chart pages get a small deferred script that fetches the bundle when a chart nears the
@@ -19,7 +19,7 @@ from .builders import builds_website
 
 CSS_NAME = "takenover.css"
 CHARTS_JS = "takenover-charts.js"
-TABLES_JS = "takenover-tables.js"
+REGISTER_JS = "takenover-register.js"
 STATIC = Path(__file__).parent / "static"
 
 
@@ -49,8 +49,8 @@ def _add_scripts_pages_need(app: Sphinx, pagename, templatename, context, doctre
     body = context.get("body", "")
     if "tk-chart" in body:
         app.add_js_file(CHARTS_JS, defer="defer", **{"data-bundle": BUNDLE_NAME})
-    if "tk-search-input" in body:
-        app.add_js_file(TABLES_JS, defer="defer")
+    if "tk-register-controls" in body:
+        app.add_js_file(REGISTER_JS, defer="defer")
 
 
 def setup(app: Sphinx) -> dict:
