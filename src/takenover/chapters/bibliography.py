@@ -14,6 +14,12 @@ HOW_KNOWN = {
     "reference_notes": "checked notes",
     "not_held": "no copy read",
 }
+# The bibliography's groups, in order: how we know the works in each.
+GROUPS = {
+    "stored_copy": "Read as a stored copy",
+    "reference_notes": "Checked notes on a stored copy",
+    "not_held": "No copy read: known only through a report",
+}
 
 
 def row_anchor(key: str) -> str:
@@ -57,16 +63,19 @@ def reference_rows() -> pd.DataFrame:
 
 
 def references_table() -> HTML:
-    """The table, each row anchored at ref-<key> so the register and the chapters can link to it."""
+    """The works grouped by how we know them, each a list item anchored at ref-<key> so the register and
+    the chapters can link to it. Grouping prints "how we know it" once per group rather than once per work."""
     rows = reference_rows()
+    refs = load("references").set_index("reference_key")
     esc = html.escape
-    body = []
-    for r in rows.itertuples():
-        work = f'<a href="{esc(r.url)}">{esc(r.work)}</a>' if isinstance(r.url, str) else esc(r.work)
-        cells = [work, esc(r[5]), esc(r[6])]
-        body.append(f'<tr id="{esc(row_anchor(r.key))}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    head = "".join(f'<th scope="col">{c}</th>' for c in ("work", "how we know it", "not independent: it relays"))
-    return HTML(
-        '<table class="data-table tk-references">\n<caption>Every work the book draws on</caption>\n'
-        f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>"
-    )
+    groups = []
+    for read_as, heading in GROUPS.items():
+        items = []
+        for r in rows[refs.loc[rows["key"], "read_as"].values == read_as].itertuples():
+            work = f'<a href="{esc(r.url)}">{esc(r.work)}</a>' if isinstance(r.url, str) else esc(r.work)
+            notes = [n for n in (r[5].removeprefix(HOW_KNOWN[read_as]).removeprefix("; "), r[6]) if n]
+            tail = f" ({esc('; '.join(notes))})" if notes else ""
+            items.append(f'<li id="{esc(row_anchor(r.key))}">{work}{tail}</li>')
+        if items:
+            groups.append(f"<h2>{esc(heading)} ({len(items)})</h2>\n<ul>" + "".join(items) + "</ul>")
+    return HTML('<div class="tk-references">\n' + "\n".join(groups) + "\n</div>")

@@ -181,19 +181,19 @@ def register(table_id: str = "claims-register") -> HTML:
 
 
 def episode_claims(incident_id: str) -> HTML:
-    """One episode's claims with their grades, collapsed; each id links to its register row, where the
-    verdict and the evidence are."""
+    """One episode's claims, collapsed and grouped by grade, most likely first: each grade is printed
+    once, above the claims that have it. Each id links to its register row, where the verdict and the
+    evidence are."""
     claims = _claims()
-    ids = claims.loc[claims["incident_id"] == incident_id, "claim_id"]
-    table = claim_table(
-        ids,
-        table_id=f"claims-{incident_id}",
-        caption=f"Every claim about this episode ({len(ids)}), with its grade",
-        columns=["id", "claim", "grade"],
-        evidence=False,
-        anchors=False,
-    )
+    mine = claims[claims["incident_id"] == incident_id].copy()
+    mine["order"] = [grade_order(c.likelihood, c.confidence) for c in mine.itertuples()]
+    mine["grade"] = [grade(c.evidence_status, c.likelihood, c.confidence) for c in mine.itertuples()]
+    groups = []
+    # A stable sort keeps the data's order within a grade; the status breaks ties between grades.
+    for name, rows in mine.sort_values(["order", "evidence_status"], kind="stable").groupby("grade", sort=False):
+        items = "".join(f"<li>{esc(c.claim_id)} {esc(c.restatement)}</li>" for c in rows.itertuples())
+        groups.append(f'<p class="tk-grade-group"><strong>{esc(name)}</strong>: {len(rows)}</p>\n<ul>{items}</ul>')
     return HTML(
-        f'<details class="tk-claims-section">\n<summary>All {len(ids)} claims about this episode, '
-        f"graded</summary>\n{table}\n</details>"
+        f'<details class="tk-claims-section" id="claims-{esc(incident_id)}">\n<summary>All {len(mine)} claims '
+        f"about this episode, by grade</summary>\n" + "\n".join(groups) + "\n</details>"
     )
