@@ -29,8 +29,9 @@ def ambiguous_cases() -> pd.DataFrame:
 
 
 def comment_codebook(dimension: str) -> pd.DataFrame:
-    """One dimension of the comment codebook, each code with its definition, its decision rule and an
-    example given by comment id and paraphrase (never the comment's words)."""
+    """One dimension of the comment codebook, each code with its definition and its decision rule. The
+    examples (a comment id and a paraphrase, never the comment's words) stay in the comment_codes table:
+    the second coder coded without them."""
     codes = load("comment_codes")
     rows = codes[codes["dimension"] == dimension]
     return pd.DataFrame(
@@ -38,10 +39,6 @@ def comment_codebook(dimension: str) -> pd.DataFrame:
             "code": rows["code"].map(label).values,
             "definition": rows["definition"].values,
             "decision rule": rows["rule"].values,
-            "example": [
-                f"{c}: {p}" if isinstance(c, str) else ""
-                for c, p in zip(rows["example_comment_id"], rows["example_paraphrase"], strict=True)
-            ],
         }
     )
 

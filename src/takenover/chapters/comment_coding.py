@@ -40,23 +40,6 @@ def coding_table(coder: str = "first") -> pd.DataFrame:
     return table.reset_index().rename(columns={"comment_id": "comment"})
 
 
-def code_frequencies() -> pd.DataFrame:
-    """How many comments each coder gave each code."""
-    coded = load("comment_codings")
-    codes = load("comment_codes")
-    counts = coded.groupby(["dimension", "code", "coder"], observed=True).size().unstack("coder", fill_value=0)
-    frame = codes[["dimension", "code"]].merge(counts.reset_index(), on=["dimension", "code"], how="left")
-    frame[["first", "second"]] = frame[["first", "second"]].fillna(0).astype(int)
-    return pd.DataFrame(
-        {
-            "dimension": frame["dimension"].map(DIMENSION_LABELS).values,
-            "code": frame["code"].map(label).values,
-            "comments (first coder)": frame["first"].values,
-            "comments (second coder)": frame["second"].values,
-        }
-    )
-
-
 def _pairs(dimension: str) -> tuple[list[str], list[str], list[str]]:
     """Both coders' codes on one dimension, as units they can be compared on.
 

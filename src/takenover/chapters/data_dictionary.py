@@ -1,4 +1,4 @@
-"""Views for the data dictionary: every table with its rows, purpose and columns, and the licences.
+"""Views for the data dictionary: every table with its rows, purpose and key, and the licences.
 
 Everything is read from the Data Package descriptor, so the page cannot drift from the data.
 """
@@ -10,21 +10,16 @@ import pandas as pd
 from ..data.loader import descriptor, load
 
 
-def _columns(resource: dict) -> str:
-    """The table's columns in order, each key column marked with an asterisk."""
-    keys = set(resource["schema"]["primaryKey"])
-    return ", ".join(f"{f['name']}*" if f["name"] in keys else f["name"] for f in resource["schema"]["fields"])
-
-
 def tables() -> pd.DataFrame:
-    """One row per table: its name, how many rows it has, what it holds and its columns."""
+    """One row per table: its name, how many rows it has, what it holds and its key columns (the descriptor,
+    and takenover.describe, give every column)."""
     return pd.DataFrame(
         [
             {
                 "table": res["name"],
                 "rows": len(load(res["name"])),
                 "what it holds": res["description"],
-                "columns (* key)": _columns(res),
+                "key": ", ".join(res["schema"]["primaryKey"]),
             }
             for res in descriptor()["resources"]
         ]
@@ -32,13 +27,19 @@ def tables() -> pd.DataFrame:
 
 
 def licences() -> pd.DataFrame:
-    """Each licence the descriptor declares, with its terms and the tables under it."""
+    """Each licence the descriptor declares, with its terms and the tables under it; the licence most tables
+    share comes last, as "every other table"."""
     rows = [
         {"licence": res["licenses"][0]["name"], "terms": res["licenses"][0]["title"], "tables": res["name"]}
         for res in descriptor()["resources"]
     ]
-    frame = pd.DataFrame(rows)
-    return frame.groupby(["licence", "terms"], sort=False)["tables"].apply(", ".join).reset_index()
+    frame = pd.DataFrame(rows).groupby(["licence", "terms"], sort=False)["tables"].apply(list).reset_index()
+    most = frame["tables"].map(len).idxmax()
+    frame = pd.concat([frame.drop(index=most), frame.loc[[most]]], ignore_index=True)
+    frame["tables"] = [
+        "every other table" if n == len(frame) - 1 else ", ".join(names) for n, names in enumerate(frame["tables"])
+    ]
+    return frame
 
 
 def dictionary_facts() -> dict[str, str]:

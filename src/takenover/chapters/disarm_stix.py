@@ -10,20 +10,17 @@ from ..data.loader import load
 
 
 def episode_coding(incident_id: str) -> pd.DataFrame:
-    """One episode's DISARM coding, compact: each technique with its tactic, its grade, its claims and why."""
+    """One episode's DISARM coding, compact: each technique with its grade, its claims and why."""
     coded = load("episode_techniques")
     coded = coded[coded["incident_id"] == incident_id]
     if coded.empty:
         raise KeyError(f"no DISARM coding for an episode {incident_id!r}")
-    patterns, tactic_names = _patterns()
+    patterns = _patterns()
     return pd.DataFrame(
         {
-            "technique (tactic)": [
-                f"{t} {patterns.loc[t, 'name']} ({tactic_names[patterns.loc[t, 'phase']]})"
-                for t in coded["technique_id"]
-            ],
-            "attested or alleged; evidence; confidence": [
-                f"{'attested' if attested else 'alleged'}; {label(status)}; {confidence} confidence"
+            "technique": [f"{t} {patterns.loc[t, 'name']}" for t in coded["technique_id"]],
+            "grade": [
+                f"{'attested' if attested else 'alleged'}; {label(status)}; {confidence}"
                 for attested, status, confidence in zip(
                     coded["attested"],
                     coded["evidence_status"].astype(str),
@@ -32,16 +29,14 @@ def episode_coding(incident_id: str) -> pd.DataFrame:
                 )
             ],
             "claims": coded["claim_ids"].values,
-            "why, in our words": coded["rationale"].values,
+            "why": coded["rationale"].values,
         }
     )
 
 
-def _patterns() -> tuple[pd.DataFrame, pd.Series]:
+def _patterns() -> pd.DataFrame:
     objects = load("disarm_objects")
-    patterns = objects[objects["type"] == "attack-pattern"].set_index("external_id")
-    tactic_names = objects[objects["type"] == "x-mitre-tactic"].set_index("phase")["name"]
-    return patterns, tactic_names
+    return objects[objects["type"] == "attack-pattern"].set_index("external_id")
 
 
 def uncoded(incident_id: str) -> pd.DataFrame:
@@ -52,7 +47,7 @@ def uncoded(incident_id: str) -> pd.DataFrame:
         {
             "behaviour": notes["behaviour"].values,
             "claims": notes["claim_ids"].values,
-            "why it is not coded": notes["note"].values,
+            "why not": notes["note"].values,
         }
     )
 

@@ -49,13 +49,16 @@ def page_text(markup: str) -> str:
 
 
 def book_texts(book_dir: Path | None = None) -> list[str]:
-    """What the chapters publish: every page's prose and every stored output."""
+    """What the chapters publish: every page's prose, every figure's caption and every stored output."""
     book_dir = book_dir or paths.REPO_ROOT / "book"
     texts = [p.read_text(encoding="utf-8") for p in sorted(book_dir.glob("*.md"))]
     for path in sorted(book_dir.glob("*.ipynb")):
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
             if cell["cell_type"] == "markdown":
                 texts.append("".join(cell["source"]))
+            caption = cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("caption")
+            if caption:
+                texts.append(caption)
             for output in cell.get("outputs", []):
                 for mime in ("text/html", "text/markdown", "text/plain"):
                     if mime in output.get("data", {}):

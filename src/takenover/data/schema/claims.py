@@ -72,8 +72,7 @@ CLAIM_TABLES: dict[str, dict] = {
     },
     "claim_codes": {
         "title": "Claims codebook",
-        "description": "Every code used in the claims register and the sentence table, with its definition, "
-        "decision rule and an example.",
+        "description": "The claims codebook: each code with its definition, decision rule and an example.",
         "licence": "ours",
         "schema": {
             "fields": [
@@ -89,7 +88,7 @@ CLAIM_TABLES: dict[str, dict] = {
     },
     "checks": {
         "title": "Checks against the records",
-        "description": "Numeric claims tested against the records, computed by the pipeline rather than typed.",
+        "description": "Numeric claims tested against the records, computed, not typed.",
         "licence": "ours",
         "schema": {
             "fields": [
@@ -137,9 +136,8 @@ CLAIM_TABLES: dict[str, dict] = {
     },
     "claims": {
         "title": "Claims register",
-        "description": "Every check-worthy claim in the article text and comments of the three sources, atomic, "
-        "with claimant, chain, type, hedges and assessment. The claim's words are at char_start:char_end of the "
-        "raw text; short excerpts are in claim_excerpts.",
+        "description": "Every check-worthy claim in the three sources' article text and comments, atomic, with "
+        "claimant, chain, type, hedges and assessment.",
         "licence": "ours",
         "schema": {
             "fields": [
@@ -243,9 +241,7 @@ CLAIM_TABLES: dict[str, dict] = {
     },
     "claim_excerpts": {
         "title": "Excerpts of the claims' words",
-        "description": "A few words of the source for each claim by a public author, chosen to carry its hedges. "
-        "They are third-party text, quoted for criticism and review, and not licensed by the book. Commenters' "
-        "words are never included.",
+        "description": "A few words of the source for each claim by a public author, chosen to carry its hedges.",
         "licence": "third_party",
         "schema": {
             "fields": [
@@ -262,8 +258,7 @@ CLAIM_TABLES: dict[str, dict] = {
     "second_coding": {
         "title": "Second coding of a sample of claims",
         "description": "A random sample of claims, stratified by source (the blog's comments apart), graded again "
-        "by a second coder working blind from the codebook and the texts, with the resolution of each "
-        "disagreement under the codebook's resolution rules.",
+        "blind by a second coder, with how each disagreement was resolved.",
         "licence": "ours",
         "schema": {
             "fields": [

@@ -13,9 +13,8 @@ COMPARISON_DIMENSIONS = ["asset", "route", "responsible", "audience", "recovery"
 DISARM_TABLES: dict[str, dict] = {
     "disarm_objects": {
         "title": "DISARM framework objects used",
-        "description": "The objects of the DISARM Red Framework the book uses, copied verbatim from the DISARM "
-        "Foundation's STIX 2.1 bundle: its identity and licence marking, every tactic, each technique the book "
-        "codes with its parent technique, and the links between them.",
+        "description": "The DISARM Red Framework objects the book uses, copied verbatim from the DISARM Foundation's "
+        "STIX 2.1 bundle.",
         "licence": "disarm",
         "schema": {
             "fields": [
@@ -44,8 +43,8 @@ DISARM_TABLES: dict[str, dict] = {
     },
     "episode_techniques": {
         "title": "Episodes coded in DISARM",
-        "description": "Each episode's behaviours coded to DISARM techniques, one row per episode and technique, "
-        "with the claims each rests on and whether the behaviour is attested or only alleged.",
+        "description": "Each episode's behaviours coded to DISARM techniques, with the claims each rests on and "
+        "whether the behaviour is attested or only alleged.",
         "licence": "ours",
         "schema": {
             "fields": [
@@ -78,9 +77,8 @@ DISARM_TABLES: dict[str, dict] = {
     },
     "episode_comparison": {
         "title": "The episodes compared",
-        "description": "For each episode, what was taken or used, how, by whom by the sources' accounts, what "
-        "happened to its audience and what recovery there was, in the book's words, with the claims each "
-        "summary rests on.",
+        "description": "Each episode in the book's words: what was taken or used, how, by whom by the sources' "
+        "accounts, the effect on its audience and any recovery, with the claims each summary rests on.",
         "licence": "ours",
         "schema": {
             "fields": [

@@ -38,8 +38,7 @@ DISCOURSE_TABLES: dict[str, dict] = {
     },
     "comment_codings": {
         "title": "Comment coding",
-        "description": "Every captured comment coded on every dimension by two coders, the second blind. One row "
-        "per coder, comment, dimension and code.",
+        "description": "Every captured comment coded on every dimension by two coders, the second blind.",
         "licence": "ours",
         "schema": {
             "fields": [

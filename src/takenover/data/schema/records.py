@@ -59,8 +59,7 @@ RECORD_TABLES: dict[str, dict] = {
     },
     "labour_vote_share_series": {
         "title": "Labour's vote share, 1935 to 2017, in two series",
-        "description": "Labour's share at every general election in two published series, kept apart: a change "
-        "is only ever computed within one series.",
+        "description": "Labour's share at every general election in two published series, kept apart.",
         "licence": "facts",
         "schema": {
             "fields": [

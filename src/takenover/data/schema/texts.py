@@ -21,8 +21,6 @@ from .fields import (
 )
 from .ids import TIME_OF_DAY
 
-SPAN_NOTE = "To read the words, take raw[char_start:char_end] of the source's raw file."
-
 TEXT_TABLES: dict[str, dict] = {
     "sources": {
         "title": "Primary texts",
@@ -59,7 +57,7 @@ TEXT_TABLES: dict[str, dict] = {
     },
     "incidents": {
         "title": "Incidents",
-        "description": "The three cases the book studies, with the stable ids the chapters use.",
+        "description": "The three cases the book studies, with their stable ids.",
         "licence": "ours",
         "schema": {
             "fields": [
@@ -96,7 +94,7 @@ TEXT_TABLES: dict[str, dict] = {
     },
     "segments": {
         "title": "Text segments",
-        "description": "Every non-blank line of every raw text, in order, with its role on the page. " + SPAN_NOTE,
+        "description": "Every non-blank line of every raw text, in order, with its role on the page.",
         "licence": "ours",
         "schema": {
             "fields": [
@@ -131,8 +129,8 @@ TEXT_TABLES: dict[str, dict] = {
     },
     "comments": {
         "title": "Comment thread",
-        "description": "Reader comments under the 2016 blog post, rebuilt as a tree. Commenters are private "
-        "people: they appear under pseudonymous ids, and their words are not reproduced.",
+        "description": "Reader comments under the 2016 blog post, rebuilt as a tree, under pseudonymous ids and "
+        "without their words.",
         "licence": "ours",
         "schema": {
             "fields": [
@@ -207,9 +205,8 @@ TEXT_TABLES: dict[str, dict] = {
     },
     "events": {
         "title": "Timeline",
-        "description": "Dated events, with how exact the date is and whether it is printed or inferred. An event "
-        "rests either on a span of a primary text (source_id and offsets) or on a reference (reference_key). "
-        + SPAN_NOTE,
+        "description": "Dated events, with how exact the date is and whether it is printed or inferred; each rests "
+        "on a span of a primary text or on a reference.",
         "licence": "ours",
         "schema": {
             "fields": [

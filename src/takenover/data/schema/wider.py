@@ -44,8 +44,8 @@ WIDER_TABLES: dict[str, dict] = {
     },
     "claim_rechecks": {
         "title": "Claims looked for in the wider record",
-        "description": "For every claim the three texts and the reference notes left open, what would settle it, "
-        "which searches looked for it, and what they found.",
+        "description": "For every claim left open, what would settle it, which searches looked for it, and what "
+        "they found.",
         "licence": "ours",
         "schema": {
             "fields": [
@@ -73,8 +73,8 @@ WIDER_TABLES: dict[str, dict] = {
     },
     "claim_revisions": {
         "title": "Revisions of claim grades",
-        "description": "Every change to a claim's evidence status, likelihood or confidence, with the old and new "
-        "values, the sources and the reason: the book's corrections record.",
+        "description": "The book's corrections record: every change to a claim's evidence status, likelihood or "
+        "confidence, with the sources and the reason.",
         "licence": "ours",
         "schema": {
             "fields": [
