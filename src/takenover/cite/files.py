@@ -62,7 +62,7 @@ def references_bib() -> str:
         venue_field = {"article": "journal", "book": "publisher", "techreport": "institution"}.get(kind, "howpublished")
         dated = isinstance(r.published, pd.Timestamp)
         how_known = {
-            "stored_copy": "Read as a stored copy.",
+            "stored_copy": "Stored copy read.",
             "reference_notes": "Checked against a stored copy.",
             "not_held": f"Known only through {labels.get(r.known_through, r.known_through)}.",
         }[str(r.read_as)]
