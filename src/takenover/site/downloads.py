@@ -83,9 +83,7 @@ def write_downloads(out: Path, notebooks: list[Path]) -> list[tuple[str, str]]:
         _write(out / name, data)
         listed.append((name, what))
 
-    put(
-        f"taken-over-data-{version}.zip", data_package_zip(), "The Data Package: its descriptor and every table"
-    )
+    put(f"taken-over-data-{version}.zip", data_package_zip(), "The Data Package: its descriptor and every table")
     put("datapackage.json", paths.DESCRIPTOR_PATH.read_bytes(), "The Data Package's descriptor")
     put(claimreview.EXPORT_NAME, (paths.DATA_DIR / claimreview.EXPORT_NAME).read_bytes(), "ClaimReview (JSON-LD)")
     put(stix.EXPORT_NAME, (paths.DATA_DIR / stix.EXPORT_NAME).read_bytes(), "The episodes as a STIX 2.1 bundle")
