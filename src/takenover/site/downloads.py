@@ -83,14 +83,12 @@ def write_downloads(out: Path, notebooks: list[Path]) -> list[tuple[str, str]]:
         _write(out / name, data)
         listed.append((name, what))
 
-    put(
-        f"taken-over-data-{version}.zip", data_package_zip(), "The Data Package: datapackage.json and every clean table"
-    )
-    put("datapackage.json", paths.DESCRIPTOR_PATH.read_bytes(), "The Data Package's descriptor alone")
+    put(f"taken-over-data-{version}.zip", data_package_zip(), "The Data Package: its descriptor and every table")
+    put("datapackage.json", paths.DESCRIPTOR_PATH.read_bytes(), "The Data Package's descriptor")
     put(claimreview.EXPORT_NAME, (paths.DATA_DIR / claimreview.EXPORT_NAME).read_bytes(), "ClaimReview (JSON-LD)")
     put(stix.EXPORT_NAME, (paths.DATA_DIR / stix.EXPORT_NAME).read_bytes(), "The episodes as a STIX 2.1 bundle")
     build_wheel(out)
-    listed.append((wheel_name(), "The takenover package with the data inside, to rerun the notebooks"))
+    listed.append((wheel_name(), "The takenover package, with the data, to rerun the notebooks"))
     for notebook in notebooks:
         put(f"notebooks/{notebook.name}", notebook_for_download(notebook), "Notebook")
     put("CITATION.cff", (paths.REPO_ROOT / "CITATION.cff").read_bytes(), "Citation File Format")
