@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -12,19 +11,7 @@ import pytest
 from takenover.data import pipeline
 
 from conftest import DATA, RAW
-
-
-def set_recorded_hash(raw: Path, raw_file: str) -> None:
-    """Make sources.csv agree with a deliberately edited text, so later checks are reached."""
-    table = raw / "sources.csv"
-    text = table.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if f",{raw_file}," in line:
-            old = line.split(f",{raw_file},")[1].split(",")[0]
-            new = hashlib.sha256((raw / raw_file).read_bytes()).hexdigest()
-            lines[i] = line.replace(old, new)
-    table.write_text("\n".join(lines), encoding="utf-8")
+from support.damage import set_recorded_hash
 
 
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
