@@ -74,7 +74,7 @@ WIDER_TABLES: dict[str, dict] = {
     "claim_revisions": {
         "title": "Revisions of claim grades",
         "description": "The book's corrections record: every change to a claim's evidence status, likelihood or "
-        "confidence, with the sources and the reason.",
+        "confidence from version 0.3.0 on, with the sources and the reason.",
         "licence": "ours",
         "schema": {
             "fields": [
