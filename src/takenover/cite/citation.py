@@ -10,12 +10,10 @@ import datetime as dt
 import hashlib
 import re
 
-import pandas as pd
 import yaml
 
 from ..core.metadata import author_names, full_title, metadata, site_url
 from ..core.paths import DESCRIPTOR_PATH
-from ..data.loader import descriptor
 from .page_tags import absolute, page_path
 
 
@@ -137,13 +135,6 @@ def book_bibtex() -> str:
 def data_sha256() -> str:
     """SHA-256 of data/datapackage.json, which itself records the hash of every table."""
     return hashlib.sha256(DESCRIPTOR_PATH.read_bytes()).hexdigest()
-
-
-def table_hashes() -> pd.DataFrame:
-    """Size and SHA-256 of every clean table, as data/datapackage.json records them."""
-    return pd.DataFrame(
-        [{"table": r["name"], "bytes": r["bytes"], "hash": r["hash"]} for r in descriptor()["resources"]]
-    )
 
 
 def dataset_bibtex() -> str:
