@@ -52,25 +52,6 @@ def uncoded(incident_id: str) -> pd.DataFrame:
     )
 
 
-def coding_facts() -> dict[str, str]:
-    """Counts the page states in its prose."""
-    coded = load("episode_techniques")
-    facts = {
-        "n_codings": str(len(coded)),
-        "n_techniques": str(coded["technique_id"].nunique()),
-        "n_attested": str(int(coded["attested"].sum())),
-        "n_alleged": str(int((~coded["attested"]).sum())),
-        "n_uncoded": str(len(load("disarm_notes"))),
-        "n_incidents": str(len(load("incidents"))),
-        "n_disarm_objects": str(len(load("disarm_objects"))),
-    }
-    for incident_id, group in coded.groupby("incident_id", observed=True):
-        key = incident_id.replace("-", "_")
-        facts[f"attested_{key}"] = str(int(group["attested"].sum()))
-        facts[f"coded_{key}"] = str(len(group))
-    return facts
-
-
 def stix_facts(confidence_scale: dict[str, int]) -> dict[str, str]:
     """How the export writes a coding's confidence on STIX's 0 to 100 scale, for the prose."""
     return {"stix_confidence": ", ".join(f"{word} {value}" for word, value in confidence_scale.items())}

@@ -8,7 +8,6 @@ import pandas as pd
 from ..charts.style import label
 from ..data.loader import load
 from ..data.schema.fields import EVIDENCE_STATUSES
-from .episodes import dated_by, when
 
 DIMENSIONS = {
     "asset": "what was taken or used",
@@ -19,12 +18,6 @@ DIMENSIONS = {
     "recovery": "what recovery there was",
     "evidence": "the claims it turns on",
     "other_side": "whether the other side's account was found",
-}
-# The platform-design points the chapter makes, and the claims each rests on.
-DESIGN_POINTS = {
-    "Admin powers of groups and pages": ["CL-U09", "CL-K01", "CL-K02", "CL-K13", "CL-A12"],
-    "Secret groups that could not be reopened": ["CL-U11", "CL-U12", "CL-U41", "CL-K04"],
-    "Ads seen only by those who would check": ["CL-C04", "CL-C08", "CL-C09", "CL-C10"],
 }
 
 
@@ -67,62 +60,16 @@ def comparison() -> pd.DataFrame:
     return pd.DataFrame({"": list(DIMENSIONS.values()), **columns})
 
 
-def timeline() -> pd.DataFrame:
-    """Every dated event of the three episodes, from the events table, with its precision and basis."""
-    events = load("events").sort_values(["date", "time"])
-    labels = dated_by()
-    return pd.DataFrame(
-        {
-            "when": [
-                when(d, str(p), t) for d, p, t in zip(events["date"], events["precision"], events["time"], strict=True)
-            ],
-            "episode": events["incident_id"].map(_titles()).values,
-            "what the source says happened": events["description"].values,
-            "dated by": [
-                labels[s if isinstance(s, str) else r]
-                for s, r in zip(events["source_id"], events["reference_key"], strict=True)
-            ],
-            "precision": events["precision"].astype(str).values,
-            "date": events["date_basis"].astype(str).values,
-        }
-    )
-
-
-def design_points() -> pd.DataFrame:
-    claims = load("claims").set_index("claim_id")
-    rows = []
-    for point, ids in DESIGN_POINTS.items():
-        for cid in ids:
-            rows.append(
-                {
-                    "point": point,
-                    "claim": f"{cid}: {claims.loc[cid, 'restatement']}",
-                    "claimant": claims.loc[cid, "claimant"],
-                    "evidence": label(claims.loc[cid, "evidence_status"]),
-                }
-            )
-    return pd.DataFrame(rows)
-
-
 def synthesis_facts() -> dict[str, str]:
+    """Counts the chapter states in its prose."""
     coded = load("episode_techniques")
     events = load("events")
-    design = design_points()
-    facts = {
+    return {
         "n_codings": str(len(coded)),
         "n_techniques": str(coded["technique_id"].nunique()),
         "n_attested": str(int(coded["attested"].sum())),
-        "n_alleged": str(int((~coded["attested"]).sum())),
         "n_uncoded": str(len(load("disarm_notes"))),
         "n_timeline": str(len(events)),
         "timeline_first": str(events["date"].min().year),
         "timeline_last": str(events["date"].max().year),
-        "n_design_claims": str(len(design)),
-        "n_design_single": str(int((design["evidence"] == "single source").sum())),
-        "n_tactics": str(int((load("disarm_objects")["type"] == "x-mitre-tactic").sum())),
     }
-    for incident_id, group in coded.groupby("incident_id", observed=True):
-        key = incident_id.replace("-", "_")
-        facts[f"attested_{key}"] = str(int(group["attested"].sum()))
-        facts[f"coded_{key}"] = str(len(group))
-    return facts
