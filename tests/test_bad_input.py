@@ -11,13 +11,7 @@ import pytest
 from takenover.data import pipeline
 
 from conftest import DATA, RAW
-from support.damage import set_recorded_hash
-
-
-def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture is stale: {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
+from support.damage import replace_in, set_recorded_hash
 
 
 def quote_not_in_source(raw: Path) -> None:

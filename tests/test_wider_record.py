@@ -14,48 +14,28 @@ from takenover.data import pipeline
 from takenover.data.fragments import reference_fragments
 
 from conftest import RAW
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture is stale: {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def entry_row(path: Path, key_line: str) -> int:
-    """The 1-based number of the YAML entry whose first line is `key_line`, as error messages count."""
-    heads = re.findall(r"^- (.*)$", path.read_text(encoding="utf-8"), flags=re.M)
-    return heads.index(key_line) + 1
+from support.damage import entry_row, replace_in, set_key
 
 
 def refs_row(key: str) -> int:
-    return entry_row(RAW / "references.yml", f"key: {key}")
-
-
-def set_key(path: Path, head: str, key: str, value: str | None) -> None:
-    """Set (or with None, remove) `key` in the YAML entry that starts with `- {head}`."""
-    text = path.read_text(encoding="utf-8")
-    block = re.search(rf"^- {re.escape(head)}\n(?:  .*\n)*", text, flags=re.M).group(0)
-    without = re.sub(rf"^  {key}:.*\n(?:    .*\n)*", "", block, flags=re.M)
-    changed = without if value is None else without + f"  {key}: {value}\n"
-    path.write_text(text.replace(block, changed), encoding="utf-8")
+    return entry_row(RAW / "references.yml", f"- key: {key}\n")
 
 
 def stored_copy_without_address(raw: Path) -> None:
-    set_key(raw / "references.yml", "key: guido2016", "urls", None)
+    set_key(raw / "references.yml", "- key: guido2016\n", "urls", None)
 
 
 def relay_without_what_it_relays(raw: Path) -> None:
-    set_key(raw / "references.yml", "key: dailymail2018", "relays", None)
+    set_key(raw / "references.yml", "- key: dailymail2018\n", "relays", None)
 
 
 def relay_offered_as_corroboration(raw: Path) -> None:
     for key, value in (("corroborated_by", "[dailymail2018]"), ("checked_against", "[dailymail2018]")):
-        set_key(raw / "annotations/claims.yml", "id: CL-C26", key, value)
+        set_key(raw / "annotations/claims.yml", "- id: CL-C26\n", key, value)
 
 
 def fragments_of_a_work_not_read(raw: Path) -> None:
-    set_key(raw / "references.yml", "key: forde2022", "fragments", "[x y]")
+    set_key(raw / "references.yml", "- key: forde2022\n", "fragments", "[x y]")
 
 
 def open_claim_never_looked_for(raw: Path) -> None:
@@ -65,7 +45,7 @@ def open_claim_never_looked_for(raw: Path) -> None:
 
 
 def revision_disagrees_with_register(raw: Path) -> None:
-    edit(
+    replace_in(
         raw / "annotations/claim_revisions.yml",
         "  new: {status: corroborated_independent, likelihood: almost_certain, confidence: medium}\n",
         "  new: {status: corroborated_independent, likelihood: likely, confidence: medium}\n",
@@ -73,7 +53,7 @@ def revision_disagrees_with_register(raw: Path) -> None:
 
 
 def revision_that_changes_nothing(raw: Path) -> None:
-    edit(
+    replace_in(
         raw / "annotations/claim_revisions.yml",
         "  old: {status: single_source, likelihood: likely, confidence: low}\n"
         "  new: {status: corroborated_independent, likelihood: almost_certain, confidence: medium}\n",
@@ -83,11 +63,11 @@ def revision_that_changes_nothing(raw: Path) -> None:
 
 
 def recheck_names_unknown_search(raw: Path) -> None:
-    edit(raw / "annotations/claim_rechecks.yml", "  searches: [S001, ", "  searches: [S999, ")
+    replace_in(raw / "annotations/claim_rechecks.yml", "  searches: [S001, ", "  searches: [S999, ")
 
 
 def checkable_claim_with_no_search(raw: Path) -> None:
-    set_key(raw / "annotations/claim_rechecks.yml", "claim: CL-U01", "searches", None)
+    set_key(raw / "annotations/claim_rechecks.yml", "- claim: CL-U01\n", "searches", None)
 
 
 CASES = [

@@ -42,14 +42,15 @@ def entry_block(text: str, start_marker: str) -> tuple[int, int]:
     return start, len(text) if end == -1 else end + 1
 
 
-def set_key(path: Path, start_marker: str, key: str, value: str) -> None:
-    """Set one key of one YAML entry (value is YAML), replacing any old value and its folded lines."""
+def set_key(path: Path, start_marker: str, key: str, value: str | None) -> None:
+    """Set one key of one YAML entry (value is YAML), replacing any old value and its folded lines; with
+    None, remove the key."""
     text = path.read_text(encoding="utf-8")
     start, end = entry_block(text, start_marker)
-    block, line = text[start:end], f"  {key}: {value}\n"
+    block, line = text[start:end], "" if value is None else f"  {key}: {value}\n"
     if re.search(rf"^  {key}:", block, flags=re.M):
         block = re.sub(rf"^  {key}:.*\n(?:    .*\n)*", lambda _: line, block, count=1, flags=re.M)
-    else:
+    elif value is not None:
         block = block.rstrip("\n") + "\n" + line
     path.write_text(text[:start] + block + text[end:], encoding="utf-8")
 
